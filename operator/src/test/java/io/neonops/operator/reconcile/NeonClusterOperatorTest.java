@@ -2,12 +2,16 @@ package io.neonops.operator.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.neonops.operator.cli.RenderCommand;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.EtcdSpec;
 import io.neonops.operator.cluster.NeonCluster;
@@ -15,8 +19,17 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.SafekeepersSpec;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.Refusal;
+import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +38,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The real operator against the mock API server; each test works in a namespace of its own. */
 @EnableKubernetesMockClient(crud = true)
@@ -34,15 +49,7 @@ class NeonClusterOperatorTest {
     static KubernetesClient client;
     static OperatorHarness operator;
 
-    static final String DEMO = """
-            apiVersion: neonops.io/v1alpha1
-            kind: NeonCluster
-            metadata:
-              name: demo
-            spec:
-              image: neondatabase/neon:4270
-              postgres: {versions: [16, 17]}
-            """;
+    static final String DEMO = ClusterFixtures.DEMO;
     static final List<String> DEMO_PODS = List.of("demo-etcd-0", "demo-pageserver-0", "demo-safekeeper-0",
             "demo-safekeeper-1", "demo-safekeeper-2");
 
@@ -213,6 +220,40 @@ class NeonClusterOperatorTest {
         operator.awaitReconciliations("resync", "demo", 3);
 
         assertThat(operatorWrites("resync")).isEmpty();
+    }
+
+    @Test
+    void renderPrintsExactlyWhatTheOperatorCreated(@TempDir Path dir) throws IOException {
+        createAndAwaitPods("render", DEMO);
+        Path manifest = Files.writeString(dir.resolve("demo.yaml"),
+                client.getKubernetesSerialization().asYaml(operator.get("render", "demo")));
+        StringWriter out = new StringWriter();
+
+        int exit = new CommandLine(new RenderCommand()).setOut(new PrintWriter(out)).execute("-f", manifest.toString());
+
+        assertThat(exit).isZero();
+        List<HasMetadata> rendered = client.load(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)))
+                .items();
+        List<HasMetadata> created = new ArrayList<>();
+        for (Class<? extends HasMetadata> kind : ObservedCluster.KINDS) {
+            created.addAll(client.resources(kind).inNamespace("render").list().getItems());
+        }
+        assertThat(rendered).extracting(ChangeApplier::describe)
+                .containsExactlyInAnyOrderElementsOf(created.stream().map(ChangeApplier::describe).toList());
+        for (HasMetadata object : rendered) {
+            HasMetadata stored = created.stream().filter(c -> ChangeApplier.describe(c).equals(ChangeApplier.describe(object)))
+                    .findFirst().orElseThrow();
+            assertThat(writtenFields(stored)).as(ChangeApplier.describe(object)).isEqualTo(writtenFields(object));
+        }
+    }
+
+    /** An object without what the API server adds: status and server-set metadata. */
+    private static JsonNode writtenFields(HasMetadata object) {
+        ObjectNode tree = client.getKubernetesSerialization().convertValue(object, ObjectNode.class);
+        tree.remove("status");
+        ObjectNode metadata = (ObjectNode) tree.get("metadata");
+        metadata.retain("name", "namespace", "labels", "annotations", "ownerReferences");
+        return tree;
     }
 
     private static void createAndAwaitPods(String namespace, String manifest) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
@@ -52,16 +53,14 @@ public final class OperatorHarness implements AutoCloseable {
     public static void installCrd(KubernetesClient client) {
         try (InputStream in = Files.newInputStream(CRD)) {
             CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-            client.resource(crd).create();
+            client.resource(crd).createOr(NonDeletingOperation::update);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public NeonCluster create(String namespace, String manifestYaml) {
-        NeonCluster cluster = client.getKubernetesSerialization().unmarshal(manifestYaml, NeonCluster.class);
-        cluster.getMetadata().setNamespace(namespace);
-        return client.resource(cluster).create();
+        return ClusterFixtures.create(client, namespace, manifestYaml);
     }
 
     public NeonCluster get(String namespace, String name) {
