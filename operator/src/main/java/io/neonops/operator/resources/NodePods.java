@@ -25,6 +25,8 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpec;
+import io.neonops.operator.upgrade.SpecSummary;
+import io.neonops.operator.upgrade.SpecSummaryAnnotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +56,18 @@ public final class NodePods {
                 .withName(node.memberName())
                 .withNamespace(cluster.namespace())
                 .withLabels(ResourceLabels.of(cluster.name(), component))
-                .withAnnotations(Map.of(SpecHash.ANNOTATION, SpecHash.of(spec, node.configFiles())))
+                .withAnnotations(annotations(cluster, node, spec))
                 .withOwnerReferences(owner.reference())
                 .endMetadata()
                 .withSpec(spec)
                 .build();
+    }
+
+    /** The spec hash, which decides restarts, and the summary of the spec that status shows during a roll. */
+    private static Map<String, String> annotations(ClusterSpec cluster, ComponentSpec node, PodSpec spec) {
+        Map<String, String> annotations = new TreeMap<>(SpecSummaryAnnotations.of(SpecSummary.of(cluster)));
+        annotations.put(SpecHash.ANNOTATION, SpecHash.of(spec, node.configFiles()));
+        return annotations;
     }
 
     private static PodSpec podSpec(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env) {

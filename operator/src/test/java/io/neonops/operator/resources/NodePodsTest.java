@@ -13,6 +13,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpec;
 import io.neonops.controlplane.component.ComponentSpecs;
+import io.neonops.operator.upgrade.SpecSummaryAnnotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,14 @@ class NodePodsTest {
         assertThat(main(safekeeper).getArgs()).contains("/etc/neon/auth/public-key.pem");
         assertThat(pod(cluster, Component.ETCD, 0).getSpec().getVolumes()).extracting(Volume::getName)
                 .doesNotContain(NodePods.AUTH_VOLUME);
+    }
+
+    @Test
+    void podRecordsTheImageAndPostgresVersionsItWasBuiltFrom() {
+        Pod pod = pod(spec("postgres: {versions: [17, 16]}"), Component.SAFEKEEPER, 0);
+
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry(SpecSummaryAnnotations.IMAGE, "neon:1")
+                .containsEntry(SpecSummaryAnnotations.PG_VERSIONS, "16,17");
     }
 
     @Test
