@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.neonops.operator.cluster.NeonCluster;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public record ClusterEvents(KubernetesClient client, String reportingInstance, C
     public static final String REPORTING_CONTROLLER = "neonops.io/neon-operator";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
     private static final DateTimeFormatter MICRO_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** Normal or Warning, as Kubernetes spells them. */
     public enum Type {

@@ -2,6 +2,7 @@ package io.neonops.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -50,7 +51,7 @@ public final class Drift {
                 parts.add("size");
             }
         } else if (!JsonSubset.contains(content(observed), content(desired))) {
-            parts.add(desired instanceof io.fabric8.kubernetes.api.model.ConfigMap ? "data" : "spec");
+            parts.add(desired instanceof ConfigMap ? "data" : "spec");
         }
         return parts;
     }

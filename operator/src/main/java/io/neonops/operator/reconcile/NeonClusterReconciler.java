@@ -1,10 +1,7 @@
 package io.neonops.operator.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -13,7 +10,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.neonops.controlplane.cluster.ClusterSpec;
-import io.neonops.controlplane.cluster.ClusterSpecParser;
 import io.neonops.controlplane.cluster.InvalidClusterSpecException;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
@@ -37,8 +33,6 @@ import java.util.Optional;
  * of an unchanged cluster makes no write at all.
  */
 public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
-
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private final ReconcileSettings settings;
     private final Clock clock;
@@ -82,8 +76,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private NeonClusterStatus reconcileSpec(NeonCluster cluster, Context<NeonCluster> context, ClusterEvents events) {
         ClusterSpec spec;
         try {
-            spec = ClusterSpecParser.parse(cluster.getMetadata().getName(), cluster.getMetadata().getNamespace(),
-                    specTree(cluster));
+            spec = ResourceSpecs.of(cluster);
         } catch (InvalidClusterSpecException e) {
             return ClusterStatusBuilder.refused(cluster, new Refusal(Refusal.INVALID_SPEC, e.getMessage()), clock.instant());
         }
@@ -100,12 +93,6 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         List<HasMetadata> written = new ChangeApplier(ResourceWriter.of(context.getClient(), settings.serverSideApply()),
                 events, context).apply(cluster, changes);
         return ClusterStatusBuilder.accepted(cluster, desired, observed.with(written).podsByName(), clock.instant());
-    }
-
-    /** The spec exactly as the user wrote it (absent fields stay absent), for the parser. */
-    private static JsonNode specTree(NeonCluster cluster) {
-        JsonNode spec = cluster.getSpec() == null ? null : JSON.convertValue(cluster.getSpec(), JsonNode.class);
-        return spec == null ? MissingNode.getInstance() : spec;
     }
 
     /** One Event per decision that shows in the status: refusing a spec, pausing, resuming. */

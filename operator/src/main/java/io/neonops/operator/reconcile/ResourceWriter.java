@@ -1,5 +1,6 @@
 package io.neonops.operator.reconcile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -81,7 +82,7 @@ public sealed interface ResourceWriter {
             if (references.isEmpty()) {
                 metadata.putNull("ownerReferences");
             } else {
-                metadata.set("ownerReferences", JSON.convertValue(references, com.fasterxml.jackson.databind.JsonNode.class));
+                metadata.set("ownerReferences", JSON.convertValue(references, JsonNode.class));
             }
             return client.resource(observed).patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
         }

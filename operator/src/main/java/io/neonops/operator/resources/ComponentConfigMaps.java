@@ -35,12 +35,7 @@ public final class ComponentConfigMaps {
             return Optional.empty();
         }
         return Optional.of(new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(ResourceNames.configMap(cluster, component))
-                .withNamespace(cluster.namespace())
-                .withLabels(ResourceLabels.of(cluster.name(), component))
-                .withOwnerReferences(owner.reference())
-                .endMetadata()
+                .withMetadata(ComponentMetadata.owned(cluster, component, ResourceNames.configMap(cluster, component), owner))
                 .withData(files)
                 .build());
     }

@@ -23,10 +23,8 @@ public final class DataVolumeClaims {
 
     public static PersistentVolumeClaim build(ClusterSpec cluster, Component component, int index, Owner owner) {
         StorageSpec storage = ComponentSettings.storage(cluster, component);
-        ObjectMetaBuilder metadata = new ObjectMetaBuilder()
-                .withName(ResourceNames.volumeClaim(cluster, component, index))
-                .withNamespace(cluster.namespace())
-                .withLabels(ResourceLabels.of(cluster.name(), component));
+        ObjectMetaBuilder metadata =
+                ComponentMetadata.builder(cluster, component, ResourceNames.volumeClaim(cluster, component, index));
         if (cluster.deletionPolicy() == DeletionPolicy.Delete) {
             metadata.withOwnerReferences(owner.reference());
         }

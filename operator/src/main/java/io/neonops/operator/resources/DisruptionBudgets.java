@@ -20,12 +20,8 @@ public final class DisruptionBudgets {
             return Optional.empty();
         }
         return Optional.of(new PodDisruptionBudgetBuilder()
-                .withNewMetadata()
-                .withName(ResourceNames.disruptionBudget(cluster, component))
-                .withNamespace(cluster.namespace())
-                .withLabels(ResourceLabels.of(cluster.name(), component))
-                .withOwnerReferences(owner.reference())
-                .endMetadata()
+                .withMetadata(ComponentMetadata.owned(cluster, component,
+                        ResourceNames.disruptionBudget(cluster, component), owner))
                 .withNewSpec()
                 .withMaxUnavailable(new IntOrString(MAX_UNAVAILABLE))
                 .withNewSelector().withMatchLabels(ResourceLabels.selector(cluster.name(), component)).endSelector()

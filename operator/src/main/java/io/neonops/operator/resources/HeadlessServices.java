@@ -20,12 +20,7 @@ public final class HeadlessServices {
 
     public static Service build(ClusterSpec cluster, Component component, Owner owner) {
         return new ServiceBuilder()
-                .withNewMetadata()
-                .withName(ResourceNames.service(cluster, component))
-                .withNamespace(cluster.namespace())
-                .withLabels(ResourceLabels.of(cluster.name(), component))
-                .withOwnerReferences(owner.reference())
-                .endMetadata()
+                .withMetadata(ComponentMetadata.owned(cluster, component, ResourceNames.service(cluster, component), owner))
                 .withNewSpec()
                 .withClusterIP("None")
                 .withSelector(ResourceLabels.selector(cluster.name(), component))

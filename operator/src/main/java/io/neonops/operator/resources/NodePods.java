@@ -52,13 +52,10 @@ public final class NodePods {
         Component component = node.component();
         PodSpec spec = podSpec(cluster, node, env);
         return new PodBuilder()
-                .withNewMetadata()
-                .withName(node.memberName())
-                .withNamespace(cluster.namespace())
-                .withLabels(ResourceLabels.of(cluster.name(), component))
-                .withAnnotations(annotations(cluster, node, spec))
-                .withOwnerReferences(owner.reference())
-                .endMetadata()
+                .withMetadata(ComponentMetadata.builder(cluster, component, node.memberName())
+                        .withAnnotations(annotations(cluster, node, spec))
+                        .withOwnerReferences(owner.reference())
+                        .build())
                 .withSpec(spec)
                 .build();
     }
