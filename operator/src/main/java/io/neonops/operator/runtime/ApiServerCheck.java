@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.neonops.operator.cluster.NeonCluster;
 import java.net.HttpURLConnection;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 
 /** Fails fast, in one line, when the operator could not work: no API server, or no NeonCluster CRD. */
 public final class ApiServerCheck {
@@ -57,6 +59,9 @@ public final class ApiServerCheck {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
+        }
+        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+            return "unknown host";
         }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;

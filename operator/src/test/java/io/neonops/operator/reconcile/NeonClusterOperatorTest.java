@@ -192,7 +192,7 @@ class NeonClusterOperatorTest {
     }
 
     @Test
-    void pausedClusterGetsNoWrites() {
+    void pausedClusterGetsNoWritesUntilResumed() {
         createAndAwaitPods("paused", DEMO);
         operator.markAllReady("paused");
         awaitRunning("paused");
@@ -207,6 +207,12 @@ class NeonClusterOperatorTest {
 
         assertThat(operatorWrites("paused")).containsExactly("DELETE /api/v1/namespaces/paused/pods/demo-safekeeper-0");
         assertThat(podNames("paused")).doesNotContain("demo-safekeeper-0");
+
+        editSpec("paused", c -> c.getMetadata().getAnnotations().remove(NeonCluster.PAUSED_ANNOTATION));
+
+        Poll.until("demo-safekeeper-0 back after the pause", () -> podNames("paused").contains("demo-safekeeper-0"));
+        operator.awaitStatus("paused", "demo", "no longer Paused", s -> s.getPhase() != ClusterPhase.PAUSED);
+        Poll.until("Paused and Resumed events", () -> eventReasons("paused").containsAll(List.of("Paused", "Resumed")));
     }
 
     @Test

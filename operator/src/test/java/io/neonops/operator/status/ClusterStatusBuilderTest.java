@@ -14,6 +14,7 @@ import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.SpecHash;
+import io.neonops.storage.common.PgMajorVersion;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,8 +79,8 @@ class ClusterStatusBuilderTest {
         assertThat(ready.getStatus()).isEqualTo("True");
         assertThat(ready.getObservedGeneration()).isEqualTo(4);
         assertThat(condition(status, ClusterConditions.PROGRESSING).getStatus()).isEqualTo("False");
-        assertThat(status.getPostgres().getVersions()).containsExactly(17);
-        assertThat(status.getPostgres().getDefaultVersion()).isEqualTo(17);
+        assertThat(status.getPostgres().getVersions()).containsExactly(PgMajorVersion.DEFAULT_PG_VERSION.major());
+        assertThat(status.getPostgres().getDefaultVersion()).isEqualTo(PgMajorVersion.DEFAULT_PG_VERSION.major());
         assertThat(status.getEtcd()).isEqualTo(new MemberCounts(1, 1, 1));
     }
 

@@ -14,7 +14,7 @@ public final class ClusterFixtures {
               name: demo
             spec:
               image: neondatabase/neon:4270
-              postgres: {versions: [16, 17]}
+              postgres: {versions: [16, 17], defaultVersion: 17}
             """;
 
     private ClusterFixtures() {
