@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.neonops.storage.common.TenantId;
 import io.neonops.storage.common.TimelineId;
 import io.neonops.storage.common.api.ApiClientSettings;
+import io.neonops.storage.common.api.ApiPaths;
 import io.neonops.storage.common.api.ApiRequest;
 import io.neonops.storage.common.api.NeonApiException;
 import io.neonops.storage.common.api.NeonApiTransport;
@@ -48,7 +49,7 @@ public final class PageserverClient {
 
     /** {@code GET /v1/tenant/{tenant_id}}. */
     public TenantInfo tenant(TenantId tenantId) {
-        return transport.send(ApiRequest.get(tenantPath(tenantId)), TenantInfo.class);
+        return transport.send(ApiRequest.get(ApiPaths.tenant(tenantId)), TenantInfo.class);
     }
 
     /** {@code PUT /v1/tenant/config}. */
@@ -58,30 +59,22 @@ public final class PageserverClient {
 
     /** {@code GET /v1/tenant/{tenant_id}/timeline}. */
     public List<TimelineInfo> listTimelines(TenantId tenantId, TimelineSizes sizes) {
-        return transport.send(withSizes(ApiRequest.get(tenantPath(tenantId) + "/timeline"), sizes), TIMELINES);
+        return transport.send(withSizes(ApiRequest.get(ApiPaths.tenant(tenantId) + "/timeline"), sizes), TIMELINES);
     }
 
     /** {@code POST /v1/tenant/{tenant_id}/timeline}; returns the new timeline. */
     public TimelineInfo createTimeline(TenantId tenantId, TimelineCreateRequest request) {
-        return transport.send(ApiRequest.post(tenantPath(tenantId) + "/timeline", request), TimelineInfo.class);
+        return transport.send(ApiRequest.post(ApiPaths.tenant(tenantId) + "/timeline", request), TimelineInfo.class);
     }
 
     /** {@code GET /v1/tenant/{tenant_id}/timeline/{timeline_id}}. */
     public TimelineInfo timeline(TenantId tenantId, TimelineId timelineId, TimelineSizes sizes) {
-        return transport.send(withSizes(ApiRequest.get(timelinePath(tenantId, timelineId)), sizes), TimelineInfo.class);
+        return transport.send(withSizes(ApiRequest.get(ApiPaths.timeline(tenantId, timelineId)), sizes), TimelineInfo.class);
     }
 
     /** {@code DELETE /v1/tenant/{tenant_id}/timeline/{timeline_id}}; on a 500 the server asks callers to retry. */
     public void deleteTimeline(TenantId tenantId, TimelineId timelineId) {
-        transport.send(ApiRequest.delete(timelinePath(tenantId, timelineId)));
-    }
-
-    private static String tenantPath(TenantId tenantId) {
-        return "/v1/tenant/" + tenantId.hex();
-    }
-
-    private static String timelinePath(TenantId tenantId, TimelineId timelineId) {
-        return tenantPath(tenantId) + "/timeline/" + timelineId.hex();
+        transport.send(ApiRequest.delete(ApiPaths.timeline(tenantId, timelineId)));
     }
 
     private static ApiRequest withSizes(ApiRequest request, TimelineSizes sizes) {
