@@ -13,7 +13,7 @@ import io.neonops.storage.common.api.ApiClientSettings;
 import io.neonops.storage.common.api.ConflictException;
 import io.neonops.storage.common.api.MalformedResponseException;
 import io.neonops.storage.common.api.NeonApiTimeoutException;
-import io.neonops.storage.common.api.NeonJson;
+import io.neonops.storage.common.testing.JsonText;
 import io.neonops.storage.common.api.NotFoundException;
 import io.neonops.storage.common.api.UnauthorizedException;
 import io.neonops.storage.common.api.UnexpectedStatusException;
@@ -40,9 +40,6 @@ class PageserverClientTest {
         server.close();
     }
 
-    private static String json(Object value) throws Exception {
-        return NeonJson.writer().writeValueAsString(value);
-    }
 
     private static void assertRequest(RecordedRequest request, String method, String path, String query, String body) {
         assertThat(request.method()).isEqualTo(method);
@@ -61,9 +58,9 @@ class PageserverClientTest {
     }
 
     @Test
-    void listsTenants() throws Exception {
+    void listsTenants() {
         var tenant = new TenantInfo(TENANT, TenantState.active(false), Optional.empty(), Optional.of(false));
-        server.respond("GET", "/v1/tenant", 200, json(List.of(tenant)));
+        server.respond("GET", "/v1/tenant", 200, JsonText.write(List.of(tenant)));
 
         assertThat(client.listTenants()).containsExactly(tenant);
         assertRequest(server.onlyRequest(), "GET", "/v1/tenant", "", "");
@@ -87,9 +84,9 @@ class PageserverClientTest {
     }
 
     @Test
-    void getsOneTenant() throws Exception {
+    void getsOneTenant() {
         var tenant = new TenantInfo(TENANT, TenantState.named("Active"), Optional.of(1024L), Optional.of(true));
-        server.respond("GET", TENANT_PATH, 200, json(tenant));
+        server.respond("GET", TENANT_PATH, 200, JsonText.write(tenant));
 
         assertThat(client.tenant(TENANT)).isEqualTo(tenant);
         assertRequest(server.onlyRequest(), "GET", TENANT_PATH, "", "");
@@ -108,8 +105,8 @@ class PageserverClientTest {
     }
 
     @Test
-    void listsTimelinesWithoutOrWithNonIncrementalSizes() throws Exception {
-        server.respond("GET", TENANT_PATH + "/timeline", 200, json(List.of(Fixtures.fullTimeline())));
+    void listsTimelinesWithoutOrWithNonIncrementalSizes() {
+        server.respond("GET", TENANT_PATH + "/timeline", 200, JsonText.write(List.of(Fixtures.fullTimeline())));
 
         assertThat(client.listTimelines(TENANT, TimelineSizes.INCREMENTAL_ONLY)).containsExactly(Fixtures.fullTimeline());
         client.listTimelines(TENANT, TimelineSizes.WITH_ALL_NON_INCREMENTAL);
@@ -120,9 +117,9 @@ class PageserverClientTest {
     }
 
     @Test
-    void createsATimelineWithThePostgresVersion() throws Exception {
+    void createsATimelineWithThePostgresVersion() {
         PgMajorVersion pg = PgMajorVersion.defaultForTests();
-        server.respond("POST", TENANT_PATH + "/timeline", 201, json(Fixtures.minimalTimeline()));
+        server.respond("POST", TENANT_PATH + "/timeline", 201, JsonText.write(Fixtures.minimalTimeline()));
 
         TimelineInfo created = client.createTimeline(TENANT, TimelineCreateRequest.root(Optional.of(TIMELINE), pg));
 
@@ -132,8 +129,8 @@ class PageserverClientTest {
     }
 
     @Test
-    void createsABranch() throws Exception {
-        server.respond("POST", TENANT_PATH + "/timeline", 201, json(Fixtures.fullTimeline()));
+    void createsABranch() {
+        server.respond("POST", TENANT_PATH + "/timeline", 201, JsonText.write(Fixtures.fullTimeline()));
 
         client.createTimeline(TENANT, TimelineCreateRequest.branch(Optional.empty(), ANCESTOR,
                 Optional.of(Lsn.parse("0/1696070")), PgMajorVersion.V16));
@@ -143,8 +140,8 @@ class PageserverClientTest {
     }
 
     @Test
-    void getsOneTimelineWithTheLogicalSizeComputedFromScratch() throws Exception {
-        server.respond("GET", TIMELINE_PATH, 200, json(Fixtures.fullTimeline()));
+    void getsOneTimelineWithTheLogicalSizeComputedFromScratch() {
+        server.respond("GET", TIMELINE_PATH, 200, JsonText.write(Fixtures.fullTimeline()));
 
         assertThat(client.timeline(TENANT, TIMELINE, TimelineSizes.WITH_NON_INCREMENTAL_LOGICAL)).isEqualTo(Fixtures.fullTimeline());
         assertRequest(server.onlyRequest(), "GET", TIMELINE_PATH, "include-non-incremental-logical-size=true", "");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.neonops.storage.common.Lsn;
 import io.neonops.storage.common.PgMajorVersion;
-import io.neonops.storage.common.api.NeonJson;
+import io.neonops.storage.common.testing.JsonText;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class PageserverModelsValidationTest {
 
     @Test
     void timelineCreateRequestWithAnUnsupportedVersionIsAClearError() {
-        assertThatThrownBy(() -> NeonJson.reader().forType(TimelineCreateRequest.class).readValue("{\"pg_version\":13}"))
+        assertThatThrownBy(() -> JsonText.read("{\"pg_version\":13}", TimelineCreateRequest.class))
                 .hasMessageContaining("unsupported Postgres major version 13");
     }
 
@@ -33,11 +33,11 @@ class PageserverModelsValidationTest {
 
     @Test
     void missingRequiredFieldsAreNamed() {
-        assertThatThrownBy(() -> NeonJson.reader().forType(TenantInfo.class).readValue("{\"state\":\"Active\"}"))
+        assertThatThrownBy(() -> JsonText.read("{\"state\":\"Active\"}", TenantInfo.class))
                 .hasMessageContaining("id is missing");
-        assertThatThrownBy(() -> NeonJson.reader().forType(PageserverStatus.class).readValue("{}"))
+        assertThatThrownBy(() -> JsonText.read("{}", PageserverStatus.class))
                 .hasMessageContaining("id is missing");
-        assertThatThrownBy(() -> NeonJson.reader().forType(TimelineInfo.class).readValue("{\"tenant_id\":\"" + TENANT + "\"}"))
+        assertThatThrownBy(() -> JsonText.read("{\"tenant_id\":\"" + TENANT + "\"}", TimelineInfo.class))
                 .hasMessageContaining("timeline_id is missing");
     }
 

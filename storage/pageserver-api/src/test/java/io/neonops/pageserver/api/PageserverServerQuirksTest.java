@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.neonops.storage.common.Lsn;
-import io.neonops.storage.common.api.NeonJson;
+import io.neonops.storage.common.testing.JsonText;
 import io.neonops.storage.common.testing.OpenApiContract;
 import java.util.List;
 import java.util.Optional;
@@ -98,12 +98,12 @@ class PageserverServerQuirksTest {
               "walreceiver_status": "Connected"
             }""";
 
-    private static TimelineInfo readTimeline(String json) throws Exception {
-        return NeonJson.reader().forType(TimelineInfo.class).readValue(json);
+    private static TimelineInfo readTimeline(String json) {
+        return JsonText.read(json, TimelineInfo.class);
     }
 
     @Test
-    void readsNullOptionsOfTheMergedShape() throws Exception {
+    void readsNullOptionsOfTheMergedShape() {
         TimelineInfo timeline = readTimeline(MERGED_WITH_NULLS);
 
         assertThat(timeline.lastRecordLsn()).isEqualTo(Lsn.parse("0/16B5A50"));
@@ -116,18 +116,18 @@ class PageserverServerQuirksTest {
     }
 
     @Test
-    void nullOptionsBreakTheOpenApiFileSoTheWriterOmitsThem() throws Exception {
+    void nullOptionsBreakTheOpenApiFileSoTheWriterOmitsThem() {
         assertThat(API.responseProblems("GET", TIMELINE_PATH, 200, MERGED_WITH_NULLS))
                 .anyMatch(p -> p.contains("null"));
 
-        String rewritten = NeonJson.writer().writeValueAsString(readTimeline(MERGED_WITH_NULLS));
+        String rewritten = JsonText.write(readTimeline(MERGED_WITH_NULLS));
 
         assertThat(rewritten).doesNotContain("null");
         assertThat(API.responseProblems("GET", TIMELINE_PATH, 200, rewritten)).isEmpty();
     }
 
     @Test
-    void readsTheShapeBeforeTheMergeIntoTheMergedFields() throws Exception {
+    void readsTheShapeBeforeTheMergeIntoTheMergedFields() {
         TimelineInfo timeline = readTimeline(BEFORE_MERGE);
 
         assertThat(timeline.ancestorTimelineId()).contains(ANCESTOR);
@@ -141,7 +141,7 @@ class PageserverServerQuirksTest {
     }
 
     @Test
-    void deprecatedViewsOfAnOldResponseDuplicateTheMergedFields() throws Exception {
+    void deprecatedViewsOfAnOldResponseDuplicateTheMergedFields() {
         TimelineInfo timeline = readTimeline(BEFORE_MERGE);
 
         @SuppressWarnings("deprecation")
@@ -165,7 +165,7 @@ class PageserverServerQuirksTest {
     }
 
     @Test
-    void readsALaterReleaseWithoutAwaitsDownload() throws Exception {
+    void readsALaterReleaseWithoutAwaitsDownload() {
         TimelineInfo timeline = readTimeline(LATER_RELEASE);
 
         assertThat(timeline.awaitsDownload()).isFalse();
@@ -175,14 +175,14 @@ class PageserverServerQuirksTest {
     }
 
     @Test
-    void awaitsDownloadIsFalseForATimelineNotInRemoteStorage() throws Exception {
+    void awaitsDownloadIsFalseForATimelineNotInRemoteStorage() {
         String inconsistent = MERGED_WITH_NULLS.replace("\"awaits_download\": false", "\"awaits_download\": true");
 
         assertThat(readTimeline(inconsistent).awaitsDownload()).isFalse();
     }
 
     @Test
-    void readsEveryTenantStateShapeOfEveryRelease() throws Exception {
+    void readsEveryTenantStateShapeOfEveryRelease() {
         String tenants = """
                 [
                  {"id": "de200bd42b49cc1814412c7e592dd6e9", "state": {"Active": {"background_jobs_running": true}},
@@ -195,7 +195,7 @@ class PageserverServerQuirksTest {
                  {"id": "de200bd42b49cc1814412c7e592dd6e9", "state": {"slug": "Activating", "data": "Attaching"}}
                 ]""";
 
-        List<TenantInfo> read = NeonJson.reader().forType(new TypeReference<List<TenantInfo>>() { }).readValue(tenants);
+        List<TenantInfo> read = JsonText.read(tenants, new TypeReference<List<TenantInfo>>() { });
 
         assertThat(read).extracting(TenantInfo::state).containsExactly(
                 TenantState.active(true),
@@ -215,19 +215,19 @@ class PageserverServerQuirksTest {
     void anUnreadableTenantStateIsAClearError() {
         for (String state : List.of("5", "{}", "{\"a\":1,\"b\":2}", "\"\"")) {
             String json = "{\"id\": \"" + TENANT + "\", \"state\": " + state + "}";
-            assertThatThrownBy(() -> NeonJson.reader().forType(TenantInfo.class).readValue(json))
+            assertThatThrownBy(() -> JsonText.read(json, TenantInfo.class))
                     .as(state)
                     .hasMessageContaining("tenant state");
         }
-        assertThatThrownBy(() -> NeonJson.reader().forType(TenantInfo.class).readValue("{\"id\": \"" + TENANT + "\"}"))
+        assertThatThrownBy(() -> JsonText.read("{\"id\": \"" + TENANT + "\"}", TenantInfo.class))
                 .hasMessageContaining("state is missing");
     }
 
     @Test
-    void tenantConfigRequestIsWrittenAsTheServerReadsItNotAsTheFileSays() throws Exception {
+    void tenantConfigRequestIsWrittenAsTheServerReadsItNotAsTheFileSays() {
         var request = TenantConfigRequest.forTenant(TENANT).withCheckpointDistance(268_435_456L).withPitrInterval("7 days");
 
-        String json = NeonJson.writer().writeValueAsString(request);
+        String json = JsonText.write(request);
 
         assertThat(json).isEqualTo("{\"tenant_id\":[222,32,11,212,43,73,204,24,20,65,44,126,89,45,214,233],"
                 + "\"checkpoint_distance\":\"268435456\",\"pitr_interval\":\"7 days\"}");
@@ -238,7 +238,7 @@ class PageserverServerQuirksTest {
     }
 
     @Test
-    void tenantConfigRequestAsTheServerWritesItReadsBack() throws Exception {
+    void tenantConfigRequestAsTheServerWritesItReadsBack() {
         String serverJson = """
                 {"tenant_id": [222,32,11,212,43,73,204,24,20,65,44,126,89,45,214,233],
                  "checkpoint_distance": "268435456", "checkpoint_timeout": null, "compaction_target_size": null,
@@ -246,7 +246,7 @@ class PageserverServerQuirksTest {
                  "image_creation_threshold": null, "pitr_interval": null, "walreceiver_connect_timeout": null,
                  "lagging_wal_timeout": null, "max_lsn_wal_lag": null}""";
 
-        TenantConfigRequest read = NeonJson.reader().forType(TenantConfigRequest.class).readValue(serverJson);
+        TenantConfigRequest read = JsonText.read(serverJson, TenantConfigRequest.class);
 
         assertThat(read).isEqualTo(TenantConfigRequest.forTenant(TENANT).withCheckpointDistance(268_435_456L)
                 .withGcHorizon(67_108_864L).withGcPeriod("100 s"));

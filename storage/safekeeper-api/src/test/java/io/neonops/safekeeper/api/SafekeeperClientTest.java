@@ -12,7 +12,7 @@ import io.neonops.storage.common.api.ApiClientSettings;
 import io.neonops.storage.common.api.ConflictException;
 import io.neonops.storage.common.api.MalformedResponseException;
 import io.neonops.storage.common.api.NeonApiTimeoutException;
-import io.neonops.storage.common.api.NeonJson;
+import io.neonops.storage.common.testing.JsonText;
 import io.neonops.storage.common.api.NotFoundException;
 import io.neonops.storage.common.api.UnauthorizedException;
 import io.neonops.storage.common.api.UnexpectedStatusException;
@@ -64,8 +64,8 @@ class SafekeeperClientTest {
     }
 
     @Test
-    void getsTheTimelineStatus() throws Exception {
-        server.respond("GET", TIMELINE_PATH, 200, NeonJson.writer().writeValueAsString(Fixtures.timelineStatus()));
+    void getsTheTimelineStatus() {
+        server.respond("GET", TIMELINE_PATH, 200, JsonText.write(Fixtures.timelineStatus()));
 
         assertThat(client.timelineStatus(TENANT, TIMELINE)).isEqualTo(Fixtures.timelineStatus());
         assertRequest(server.onlyRequest(), "GET", TIMELINE_PATH, "");

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.neonops.storage.common.Lsn;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.TimelineId;
-import io.neonops.storage.common.api.NeonJson;
+import io.neonops.storage.common.testing.JsonText;
 import io.neonops.storage.common.testing.OpenApiContract;
 import java.util.List;
 import java.util.Map;
@@ -21,79 +21,73 @@ class SafekeeperModelsContractTest {
 
     private static final OpenApiContract API = OpenApiContract.fromClasspath("/neon/safekeeper-openapi.yaml");
 
-    private static String json(Object value) throws Exception {
-        return NeonJson.writer().writeValueAsString(value);
-    }
 
-    private static <T> T read(String json, Class<T> type) throws Exception {
-        return NeonJson.reader().forType(type).readValue(json);
-    }
 
     @Test
-    void statusRoundTripsAndMatchesTheSchema() throws Exception {
+    void statusRoundTripsAndMatchesTheSchema() {
         var status = new SafekeeperStatus(NodeId.of(2));
 
-        assertThat(json(status)).isEqualTo("{\"id\":2}");
-        assertThat(read(json(status), SafekeeperStatus.class)).isEqualTo(status);
-        assertThat(API.responseProblems("GET", "/v1/status", 200, json(status))).isEmpty();
+        assertThat(JsonText.write(status)).isEqualTo("{\"id\":2}");
+        assertThat(JsonText.read(JsonText.write(status), SafekeeperStatus.class)).isEqualTo(status);
+        assertThat(API.responseProblems("GET", "/v1/status", 200, JsonText.write(status))).isEmpty();
     }
 
     @Test
-    void timelineStatusRoundTripsAndMatchesTheSchema() throws Exception {
+    void timelineStatusRoundTripsAndMatchesTheSchema() {
         var status = Fixtures.timelineStatus();
 
-        assertThat(read(json(status), TimelineStatus.class)).isEqualTo(status);
-        assertThat(API.responseProblems("GET", TIMELINE_PATH, 200, json(status))).isEmpty();
+        assertThat(JsonText.read(JsonText.write(status), TimelineStatus.class)).isEqualTo(status);
+        assertThat(API.responseProblems("GET", TIMELINE_PATH, 200, JsonText.write(status))).isEmpty();
     }
 
     @Test
-    void timelineStatusCarriesTheFullServerVersionInPgInfo() throws Exception {
-        var tree = NeonJson.reader().readTree(json(Fixtures.timelineStatus()));
+    void timelineStatusCarriesTheFullServerVersionInPgInfo() {
+        var tree = JsonText.tree(JsonText.write(Fixtures.timelineStatus()));
 
         assertThat(tree.at("/pg_info/pg_version").intValue()).isEqualTo(Fixtures.testServerVersion().versionNum());
         assertThat(tree.at("/acceptor_state/term_history/1/lsn").textValue()).isEqualTo("0/2A3B4C8");
     }
 
     @Test
-    void timelineStatusWithOnlyTheIdsRoundTripsAndMatchesTheSchema() throws Exception {
+    void timelineStatusWithOnlyTheIdsRoundTripsAndMatchesTheSchema() {
         var status = new TimelineStatus(TENANT, TIMELINE, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
-        assertThat(read(json(status), TimelineStatus.class)).isEqualTo(status);
-        assertThat(API.responseProblems("GET", TIMELINE_PATH, 200, json(status))).isEmpty();
+        assertThat(JsonText.read(JsonText.write(status), TimelineStatus.class)).isEqualTo(status);
+        assertThat(API.responseProblems("GET", TIMELINE_PATH, 200, JsonText.write(status))).isEmpty();
     }
 
     @Test
-    void timelineCreateRequestRoundTripsAndSatisfiesTheFilesRequestSchema() throws Exception {
+    void timelineCreateRequestRoundTripsAndSatisfiesTheFilesRequestSchema() {
         var request = TimelineCreateRequest.of(TENANT, TIMELINE, List.of(NodeId.of(1), NodeId.of(2), NodeId.of(3)),
                 Fixtures.testServerVersion(), Lsn.parse("0/16B5A50"));
 
-        assertThat(json(request)).isEqualTo("{\"tenant_id\":\"" + TENANT + "\",\"timeline_id\":\"" + TIMELINE
+        assertThat(JsonText.write(request)).isEqualTo("{\"tenant_id\":\"" + TENANT + "\",\"timeline_id\":\"" + TIMELINE
                 + "\",\"peer_ids\":[1,2,3],\"pg_version\":" + Fixtures.testServerVersion() + ",\"commit_lsn\":\"0/16B5A50\"}");
-        assertThat(read(json(request), TimelineCreateRequest.class)).isEqualTo(request);
+        assertThat(JsonText.read(JsonText.write(request), TimelineCreateRequest.class)).isEqualTo(request);
         // the file describes the body under the path it names; the client posts it where the server routes it
-        assertThat(API.requestProblems("POST", "/v1/tenant/" + TENANT + "/timeline", json(request))).isEmpty();
+        assertThat(API.requestProblems("POST", "/v1/tenant/" + TENANT + "/timeline", JsonText.write(request))).isEmpty();
     }
 
     @Test
-    void timelineCreateRequestWithSystemIdAndSegmentSizeRoundTrips() throws Exception {
+    void timelineCreateRequestWithSystemIdAndSegmentSizeRoundTrips() {
         var request = new TimelineCreateRequest(TENANT, TIMELINE, List.of(NodeId.of(1)), Fixtures.testServerVersion(),
                 Optional.of(7_155_446_321_234_567_890L), Optional.of(16 * 1024 * 1024), Lsn.parse("0/16B5A50"));
 
-        assertThat(read(json(request), TimelineCreateRequest.class)).isEqualTo(request);
+        assertThat(JsonText.read(JsonText.write(request), TimelineCreateRequest.class)).isEqualTo(request);
     }
 
     @Test
-    void deleteResultsRoundTripAndMatchTheSchema() throws Exception {
+    void deleteResultsRoundTripAndMatchTheSchema() {
         var result = new TimelineDeleteResult(true, false);
         Map<TimelineId, TimelineDeleteResult> tenantResult = Map.of(TIMELINE, result);
 
-        assertThat(json(result)).isEqualTo("{\"dir_existed\":true,\"was_active\":false}");
-        assertThat(read(json(result), TimelineDeleteResult.class)).isEqualTo(result);
-        assertThat(API.responseProblems("DELETE", TIMELINE_PATH, 200, json(result))).isEmpty();
-        assertThat(NeonJson.reader().forType(new TypeReference<Map<TimelineId, TimelineDeleteResult>>() { })
-                .<Map<TimelineId, TimelineDeleteResult>>readValue(json(tenantResult))).isEqualTo(tenantResult);
-        assertThat(API.responseProblems("DELETE", "/v1/tenant/" + TENANT, 200, json(tenantResult))).isEmpty();
+        assertThat(JsonText.write(result)).isEqualTo("{\"dir_existed\":true,\"was_active\":false}");
+        assertThat(JsonText.read(JsonText.write(result), TimelineDeleteResult.class)).isEqualTo(result);
+        assertThat(API.responseProblems("DELETE", TIMELINE_PATH, 200, JsonText.write(result))).isEmpty();
+        assertThat(JsonText.read(JsonText.write(tenantResult), new TypeReference<Map<TimelineId, TimelineDeleteResult>>() { }))
+                .isEqualTo(tenantResult);
+        assertThat(API.responseProblems("DELETE", "/v1/tenant/" + TENANT, 200, JsonText.write(tenantResult))).isEmpty();
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.neonops.storage.common.Lsn;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.PgServerVersion;
-import io.neonops.storage.common.api.NeonJson;
+import io.neonops.storage.common.testing.JsonText;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,12 +47,12 @@ class SafekeeperServerQuirksTest {
               "peers": [{"sk_id": 2, "term": 5}], "walsenders": [], "walreceivers": []
             }""";
 
-    private static TimelineStatus read(String json) throws Exception {
-        return NeonJson.reader().forType(TimelineStatus.class).readValue(json);
+    private static TimelineStatus read(String json) {
+        return JsonText.read(json, TimelineStatus.class);
     }
 
     @Test
-    void readsTheIntegerLsnsOfThe2022TermHistory() throws Exception {
+    void readsTheIntegerLsnsOfThe2022TermHistory() {
         TimelineStatus status = read(TIMELINE_STATUS_2022);
 
         assertThat(status.acceptorState()).hasValueSatisfying(a -> assertThat(a.termHistory())
@@ -62,7 +62,7 @@ class SafekeeperServerQuirksTest {
     }
 
     @Test
-    void pgInfoCarriesTheFullServerVersion() throws Exception {
+    void pgInfoCarriesTheFullServerVersion() {
         TimelineStatus status = read(TIMELINE_STATUS_2022);
 
         assertThat(status.recordedServerVersion()).isEqualTo(PgServerVersion.of(140005));
@@ -73,7 +73,7 @@ class SafekeeperServerQuirksTest {
     }
 
     @Test
-    void readsLaterReleasesIgnoringTheirNewFields() throws Exception {
+    void readsLaterReleasesIgnoringTheirNewFields() {
         TimelineStatus status = read(TIMELINE_STATUS_LATER);
 
         assertThat(status.timelineId()).isEqualTo(TIMELINE);
@@ -82,11 +82,11 @@ class SafekeeperServerQuirksTest {
     }
 
     @Test
-    void createRequestCarriesTheFullServerVersionNotTheMajor() throws Exception {
+    void createRequestCarriesTheFullServerVersionNotTheMajor() {
         var request = TimelineCreateRequest.of(Fixtures.TENANT, TIMELINE, List.of(NodeId.of(1)),
                 PgServerVersion.of(140005), Lsn.parse("0/16B5A50"));
 
-        assertThat(NeonJson.reader().readTree(NeonJson.writer().writeValueAsString(request)).get("pg_version").intValue())
+        assertThat(JsonText.tree(JsonText.write(request)).get("pg_version").intValue())
                 .isEqualTo(140005);
     }
 
