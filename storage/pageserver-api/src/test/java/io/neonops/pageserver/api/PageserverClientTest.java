@@ -133,10 +133,10 @@ class PageserverClientTest {
         server.respond("POST", TENANT_PATH + "/timeline", 201, JsonText.write(Fixtures.fullTimeline()));
 
         client.createTimeline(TENANT, TimelineCreateRequest.branch(Optional.empty(), ANCESTOR,
-                Optional.of(Lsn.parse("0/1696070")), PgMajorVersion.V16));
+                Optional.of(Lsn.parse("0/1696070"))));
 
         assertRequest(server.onlyRequest(), "POST", TENANT_PATH + "/timeline", "",
-                "{\"ancestor_timeline_id\":\"" + ANCESTOR + "\",\"ancestor_start_lsn\":\"0/1696070\",\"pg_version\":16}");
+                "{\"ancestor_timeline_id\":\"" + ANCESTOR + "\",\"ancestor_start_lsn\":\"0/1696070\"}");
     }
 
     @Test
