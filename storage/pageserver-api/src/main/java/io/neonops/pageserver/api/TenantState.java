@@ -51,7 +51,7 @@ public record TenantState(String name, Optional<Boolean> backgroundJobsRunning, 
             return withDetails(node.get("slug").textValue(), node.get("data"));
         }
         if (node.isObject() && node.size() == 1) {
-            var entry = node.fields().next();
+            var entry = node.properties().iterator().next();
             return withDetails(entry.getKey(), entry.getValue());
         }
         throw new IllegalArgumentException("invalid tenant state " + node
