@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** An etcd member's command line: a static bootstrap of all members, so no discovery service is needed. */
+/**
+ * An etcd member's command line: a static list of peers, so no discovery service is needed. Which peers, and
+ * whether the member starts a new cluster or joins a running one, comes from the {@link EtcdMembership}.
+ */
 final class EtcdNodeSpec {
 
     private EtcdNodeSpec() {
     }
 
-    static ComponentSpec build(ClusterSpec cluster, Environment env, int index) {
+    static ComponentSpec build(ClusterSpec cluster, Environment env, EtcdMembership membership, int index) {
         Component etcd = Component.ETCD;
         String listen = env.listenHost();
         String advertised = env.advertisedHost(etcd, index);
@@ -22,9 +25,8 @@ final class EtcdNodeSpec {
         Path dataDir = env.dataDir(etcd, index);
 
         List<String> initialCluster = new ArrayList<>();
-        for (int i = 0; i < cluster.etcd().replicas(); i++) {
-            initialCluster.add(ComponentSpecs.memberName(cluster, etcd, i) + "="
-                    + ComponentSpecs.url(env.advertisedHost(etcd, i), env.port(etcd, i, NodePort.ETCD_PEER)));
+        for (int i = 0; i < membership.initialClusterSize(index); i++) {
+            initialCluster.add(ComponentSpecs.memberName(cluster, etcd, i) + "=" + ComponentSpecs.etcdPeerUrl(env, i));
         }
         List<String> args = List.of(
                 "--name", ComponentSpecs.memberName(cluster, etcd, index),
@@ -32,9 +34,9 @@ final class EtcdNodeSpec {
                 "--listen-client-urls", ComponentSpecs.url(listen, client),
                 "--advertise-client-urls", ComponentSpecs.url(advertised, client),
                 "--listen-peer-urls", ComponentSpecs.url(listen, peer),
-                "--initial-advertise-peer-urls", ComponentSpecs.url(advertised, peer),
+                "--initial-advertise-peer-urls", ComponentSpecs.etcdPeerUrl(env, index),
                 "--initial-cluster", String.join(",", initialCluster),
-                "--initial-cluster-state", "new",
+                "--initial-cluster-state", membership.initialClusterState(index),
                 "--initial-cluster-token", cluster.namespace() + "-" + cluster.name());
         // etcd knows no pid files: the launcher claims one beside the data directory and hands it over
         Path pidFile = dataDir.resolveSibling(dataDir.getFileName() + ".pid");

@@ -60,6 +60,73 @@ class ComponentSpecsTest {
     }
 
     @Test
+    void membersAddedAfterBootstrapJoinListingThemselvesAndTheMembersBeforeThem() throws Exception {
+        ClusterSpec cluster = cluster("etcd: {replicas: 5}\n");
+        List<ComponentSpec> members = ComponentSpecs.nodes(cluster, local(cluster), new EtcdMembership(1), Component.ETCD);
+
+        assertThat(members).extracting(m -> argAfter(m, "--initial-cluster-state"))
+                .containsExactly("new", "existing", "existing", "existing", "existing");
+        assertThat(argAfter(members.get(0), "--initial-cluster")).isEqualTo("demo-etcd-0=http://127.0.0.1:2380");
+        assertThat(argAfter(members.get(1), "--initial-cluster"))
+                .isEqualTo("demo-etcd-0=http://127.0.0.1:2380,demo-etcd-1=http://127.0.0.1:2382");
+        assertThat(argAfter(members.get(3), "--initial-cluster")).isEqualTo("demo-etcd-0=http://127.0.0.1:2380,"
+                + "demo-etcd-1=http://127.0.0.1:2382,demo-etcd-2=http://127.0.0.1:2384,demo-etcd-3=http://127.0.0.1:2386");
+        assertThat(argAfter(members.get(3), "--initial-advertise-peer-urls")).isEqualTo("http://127.0.0.1:2386");
+    }
+
+    @Test
+    void bootstrapMembersListEachOtherAndLaterMembersJoinAfterThem() throws Exception {
+        ClusterSpec cluster = cluster("etcd: {replicas: 5}\n");
+        List<ComponentSpec> members = ComponentSpecs.nodes(cluster, local(cluster), new EtcdMembership(3), Component.ETCD);
+
+        String bootstrap = "demo-etcd-0=http://127.0.0.1:2380,demo-etcd-1=http://127.0.0.1:2382,demo-etcd-2=http://127.0.0.1:2384";
+        assertThat(members.subList(0, 3)).allSatisfy(m -> {
+            assertThat(argAfter(m, "--initial-cluster")).isEqualTo(bootstrap);
+            assertThat(argAfter(m, "--initial-cluster-state")).isEqualTo("new");
+        });
+        assertThat(argAfter(members.get(3), "--initial-cluster")).isEqualTo(bootstrap + ",demo-etcd-3=http://127.0.0.1:2386");
+        assertThat(argAfter(members.get(4), "--initial-cluster-state")).isEqualTo("existing");
+    }
+
+    @Test
+    void growingEtcdLeavesTheCommandLinesOfExistingMembersAlone() throws Exception {
+        ClusterSpec one = cluster("");
+        ClusterSpec five = cluster("etcd: {replicas: 5}\n");
+        LocalEnvironment env = local(five);
+        EtcdMembership bootstrappedWithOne = new EtcdMembership(1);
+
+        List<ComponentSpec> before = ComponentSpecs.nodes(one, env, bootstrappedWithOne, Component.ETCD);
+        List<ComponentSpec> after = ComponentSpecs.nodes(five, env, bootstrappedWithOne, Component.ETCD);
+
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        assertThat(after).hasSize(5);
+    }
+
+    @Test
+    void withoutAMembershipEveryEtcdMemberBootstraps() throws Exception {
+        ClusterSpec cluster = cluster("etcd: {replicas: 3}\n");
+        LocalEnvironment env = local(cluster);
+
+        assertThat(ComponentSpecs.all(cluster, env)).isEqualTo(ComponentSpecs.all(cluster, env, new EtcdMembership(3)));
+        assertThat(ComponentSpecs.nodes(cluster, env, Component.ETCD))
+                .extracting(m -> argAfter(m, "--initial-cluster-state")).containsOnly("new");
+    }
+
+    @Test
+    void etcdUrlsAreWhereTheEnvironmentPutsTheMembers() throws Exception {
+        ClusterSpec cluster = cluster("etcd: {replicas: 3}\n");
+        LocalEnvironment env = local(cluster);
+
+        assertThat(ComponentSpecs.etcdClientUrls(env, 2)).containsExactly("http://127.0.0.1:2379", "http://127.0.0.1:2381");
+        assertThat(ComponentSpecs.etcdPeerUrl(env, 2)).isEqualTo("http://127.0.0.1:2384");
+    }
+
+    @Test
+    void anEtcdClusterBootstrapsWithAtLeastOneMember() {
+        assertThatThrownBy(() -> new EtcdMembership(0)).hasMessage("etcd bootstrap members must be at least 1, got 0");
+    }
+
+    @Test
     void pageserverGetsSharedTomlAndPerNodeOverrides() throws Exception {
         ClusterSpec cluster = cluster("etcd: {replicas: 3}\npageserver: {replicas: 2, config: {checkpoint_distance: 268435456, gc_period: '10 s'}}\n");
         ComponentSpec ps = ComponentSpecs.node(cluster, local(cluster), Component.PAGESERVER, 1);
@@ -135,5 +202,11 @@ class ComponentSpecsTest {
         ClusterSpec cluster = cluster("");
         assertThatThrownBy(() -> ComponentSpecs.node(cluster, local(cluster), Component.SAFEKEEPER, 3))
                 .hasMessage("safekeeper node index 3 is outside 0..2");
+    }
+
+    private static String argAfter(ComponentSpec node, String flag) {
+        int at = node.args().indexOf(flag);
+        assertThat(at).as("%s in %s", flag, node.args()).isNotNegative();
+        return node.args().get(at + 1);
     }
 }
