@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * An in-process HTTP server on 127.0.0.1 and a free port that answers scripted responses per
@@ -36,13 +37,20 @@ public final class FakeHttpServer implements AutoCloseable {
         }
     }
 
-    private sealed interface Reply permits Respond, Hang {
+    /** A JSON answer worked out from the request, by a server that keeps state between requests. */
+    public record Answer(int status, String jsonBody) {
+    }
+
+    private sealed interface Reply permits Respond, Hang, Compute {
     }
 
     private record Respond(int status, String contentType, String body) implements Reply {
     }
 
     private record Hang() implements Reply {
+    }
+
+    private record Compute(Function<RecordedRequest, Answer> answer) implements Reply {
     }
 
     private final HttpServer server;
@@ -86,6 +94,12 @@ public final class FakeHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code method path} with what {@code answer} works out from each request, e.g. from state it keeps. */
+    public FakeHttpServer respondWith(String method, String path, Function<RecordedRequest, Answer> answer) {
+        replies.put(key(method, path), new Compute(answer));
+        return this;
+    }
+
     /** Accepts {@code method path} and never answers until the server is closed. */
     public FakeHttpServer hang(String method, String path) {
         replies.put(key(method, path), new Hang());
@@ -109,12 +123,16 @@ public final class FakeHttpServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
-            requests.add(new RecordedRequest(method, path, query == null ? "" : query,
-                    Map.copyOf(exchange.getRequestHeaders()), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            RecordedRequest request = new RecordedRequest(method, path, query == null ? "" : query,
+                    Map.copyOf(exchange.getRequestHeaders()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            requests.add(request);
             Reply reply = replies.getOrDefault(key(method, path),
                     new Respond(404, "application/json", "{\"msg\":\"fake server: nothing scripted for " + method + " " + path + "\"}"));
             if (reply instanceof Respond r) {
                 send(exchange, r);
+            } else if (reply instanceof Compute c) {
+                Answer answer = c.answer().apply(request);
+                send(exchange, new Respond(answer.status(), "application/json", answer.jsonBody()));
             } else {
                 awaitClose();
             }
