@@ -10,6 +10,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpec;
 import io.neonops.controlplane.component.ComponentSpecs;
+import io.neonops.controlplane.component.EtcdMembership;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,13 @@ public record ClusterResources(
         pods = List.copyOf(pods);
     }
 
+    /** The resources of a new cluster, whose etcd members all bootstrap together; what {@code render} shows. */
     public static ClusterResources build(ClusterSpec cluster, Owner owner, String clusterDomain) {
+        return build(cluster, EtcdMembership.bootstrapAll(cluster), owner, clusterDomain);
+    }
+
+    /** The resources of a cluster whose etcd bootstrapped as {@code etcd} says ({@link EtcdBootstrapMembers}). */
+    public static ClusterResources build(ClusterSpec cluster, EtcdMembership etcd, Owner owner, String clusterDomain) {
         KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
         List<ConfigMap> configMaps = new ArrayList<>();
         List<Service> services = new ArrayList<>();
@@ -41,12 +48,12 @@ public record ClusterResources(
         List<PersistentVolumeClaim> claims = new ArrayList<>();
         List<Pod> pods = new ArrayList<>();
         for (Component component : Component.START_ORDER) {
-            List<ComponentSpec> nodes = ComponentSpecs.nodes(cluster, env, component);
+            List<ComponentSpec> nodes = ComponentSpecs.nodes(cluster, env, etcd, component);
             ComponentConfigMaps.build(cluster, component, nodes, owner).ifPresent(configMaps::add);
             services.add(HeadlessServices.build(cluster, component, owner));
             DisruptionBudgets.build(cluster, component, owner).ifPresent(budgets::add);
             for (ComponentSpec node : nodes) {
-                claims.add(DataVolumeClaims.build(cluster, component, node.index(), owner));
+                claims.add(DataVolumeClaims.build(cluster, etcd, component, node.index(), owner));
                 pods.add(NodePods.build(cluster, node, env, owner));
             }
         }

@@ -8,11 +8,14 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.DeletionPolicy;
 import io.neonops.controlplane.cluster.StorageSpec;
 import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.EtcdMembership;
 import java.util.Map;
 
 /**
  * A node's data volume. It is owned by the cluster only under {@code deletionPolicy: Delete}: with the default
  * Retain, deleting the cluster leaves the data, and a re-created cluster of the same name finds it again.
+ * An etcd member's volume also records how many members the cluster bootstrapped with
+ * ({@link EtcdBootstrapMembers}).
  */
 public final class DataVolumeClaims {
 
@@ -21,10 +24,14 @@ public final class DataVolumeClaims {
     private DataVolumeClaims() {
     }
 
-    public static PersistentVolumeClaim build(ClusterSpec cluster, Component component, int index, Owner owner) {
+    public static PersistentVolumeClaim build(ClusterSpec cluster, EtcdMembership etcd, Component component, int index,
+                                              Owner owner) {
         StorageSpec storage = ComponentSettings.storage(cluster, component);
         ObjectMetaBuilder metadata =
                 ComponentMetadata.builder(cluster, component, ResourceNames.volumeClaim(cluster, component, index));
+        if (component == Component.ETCD) {
+            metadata.withAnnotations(EtcdBootstrapMembers.annotation(etcd));
+        }
         if (cluster.deletionPolicy() == DeletionPolicy.Delete) {
             metadata.withOwnerReferences(owner.reference());
         }

@@ -3,9 +3,15 @@ package io.neonops.operator.resources;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpecs;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Names of everything the operator creates for a cluster, all derived from the cluster's name. */
 public final class ResourceNames {
+
+    private static final String DATA_SUFFIX = "-data";
+    private static final Pattern TRAILING_INDEX = Pattern.compile(".*-([0-9]{1,9})(" + DATA_SUFFIX + ")?");
 
     private ResourceNames() {
     }
@@ -17,7 +23,18 @@ public final class ResourceNames {
 
     /** The data volume of a node: {@code <pod>-data}. */
     public static String volumeClaim(ClusterSpec cluster, Component component, int index) {
-        return pod(cluster, component, index) + "-data";
+        return pod(cluster, component, index) + DATA_SUFFIX;
+    }
+
+    /** The node index in a name that {@link #pod} or {@link #volumeClaim} gave; empty for any other name. */
+    public static OptionalInt nodeIndex(ClusterSpec cluster, Component component, String name) {
+        Matcher trailing = TRAILING_INDEX.matcher(name);
+        if (!trailing.matches()) {
+            return OptionalInt.empty();
+        }
+        int index = Integer.parseInt(trailing.group(1));
+        boolean ours = name.equals(pod(cluster, component, index)) || name.equals(volumeClaim(cluster, component, index));
+        return ours ? OptionalInt.of(index) : OptionalInt.empty();
     }
 
     /** The component's headless Service {@code <cluster>-<component>}, which gives each pod a DNS name. */

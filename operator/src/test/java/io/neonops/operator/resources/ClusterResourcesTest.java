@@ -10,10 +10,15 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.EtcdMembership;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterResourcesTest {
+
+    private static final EtcdMembership NEW_CLUSTER = new EtcdMembership(1);
 
     private static String describe(HasMetadata object) {
         return object.getKind() + " " + object.getMetadata().getName();
@@ -62,13 +67,56 @@ class ClusterResourcesTest {
 
     @Test
     void volumeClaimsAskForTheComponentsSizeAndClass() {
-        PersistentVolumeClaim claim = DataVolumeClaims.build(spec("safekeepers: {storage: {size: 20Gi, storageClassName: fast}}"),
+        PersistentVolumeClaim claim = DataVolumeClaims.build(spec("safekeepers: {storage: {size: 20Gi, storageClassName: fast}}"), NEW_CLUSTER,
                 Component.SAFEKEEPER, 0, OWNER);
 
         assertThat(claim.getSpec().getResources().getRequests()).containsExactly(Map.entry("storage", new Quantity("20Gi")));
         assertThat(claim.getSpec().getStorageClassName()).isEqualTo("fast");
         assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
-        assertThat(DataVolumeClaims.build(spec(""), Component.ETCD, 0, OWNER).getSpec().getStorageClassName()).isNull();
+        assertThat(DataVolumeClaims.build(spec(""), NEW_CLUSTER, Component.ETCD, 0, OWNER).getSpec().getStorageClassName()).isNull();
+    }
+
+    @Test
+    void etcdVolumesRecordHowManyMembersBootstrappedTheCluster() {
+        ClusterResources resources = ClusterResources.build(spec("etcd: {replicas: 5}"), new EtcdMembership(3), OWNER,
+                KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
+
+        assertThat(resources.volumeClaims()).filteredOn(c -> c.getMetadata().getName().startsWith("demo-etcd-"))
+                .hasSize(5)
+                .allSatisfy(c -> assertThat(c.getMetadata().getAnnotations())
+                        .containsExactly(Map.entry(EtcdBootstrapMembers.ANNOTATION, "3")));
+        assertThat(resources.volumeClaims()).filteredOn(c -> !c.getMetadata().getName().startsWith("demo-etcd-"))
+                .allSatisfy(c -> assertThat(c.getMetadata().getAnnotations()).isNullOrEmpty());
+    }
+
+    @Test
+    void growingEtcdKeepsTheExistingMembersPodsAndStartsTheNewOnesAsJoining() {
+        EtcdMembership bootstrappedWithOne = new EtcdMembership(1);
+        List<Pod> before = ClusterResources.build(spec(""), bootstrappedWithOne, OWNER,
+                KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN).pods(Component.ETCD);
+        List<Pod> after = ClusterResources.build(spec("etcd: {replicas: 3}"), bootstrappedWithOne, OWNER,
+                KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN).pods(Component.ETCD);
+
+        assertThat(after.get(0).getSpec()).isEqualTo(before.get(0).getSpec());
+        assertThat(hash(after.get(0))).isEqualTo(hash(before.get(0)));
+        assertThat(after.subList(1, 3)).allSatisfy(p -> assertThat(p.getSpec().getContainers().get(0).getArgs())
+                .containsSubsequence("--initial-cluster-state", "existing"));
+        assertThat(after.get(2).getSpec().getContainers().get(0).getArgs()).containsSubsequence("--initial-cluster",
+                "demo-etcd-0=http://demo-etcd-0.demo-etcd.ns.svc.cluster.local:2380,"
+                        + "demo-etcd-1=http://demo-etcd-1.demo-etcd.ns.svc.cluster.local:2380,"
+                        + "demo-etcd-2=http://demo-etcd-2.demo-etcd.ns.svc.cluster.local:2380");
+    }
+
+    @Test
+    void aNewClusterBootstrapsEveryEtcdMember() {
+        assertThat(resources("etcd: {replicas: 3}")).isEqualTo(ClusterResources.build(spec("etcd: {replicas: 3}"),
+                new EtcdMembership(3), OWNER, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN));
+        assertThat(resources("etcd: {replicas: 3}").pods(Component.ETCD)).allSatisfy(p -> assertThat(
+                p.getSpec().getContainers().get(0).getArgs()).containsSubsequence("--initial-cluster-state", "new"));
+    }
+
+    private static String hash(Pod pod) {
+        return pod.getMetadata().getAnnotations().get(SpecHash.ANNOTATION);
     }
 
     @Test
