@@ -1,0 +1,40 @@
+package io.neonops.controlplane.cluster;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A NeonCluster's spec with every default resolved: what both the operator and local mode build from.
+ * Built only by {@link ClusterSpecParser}, so that defaults and validation live in one place.
+ */
+public record ClusterSpec(
+        String name,
+        String namespace,
+        String image,
+        ImagePullPolicy imagePullPolicy,
+        PostgresSpec postgres,
+        EtcdSpec etcd,
+        PageserverSpec pageserver,
+        SafekeeperSpec safekeepers,
+        Optional<RemoteStorageSpec> remoteStorage,
+        AuthSpec auth,
+        DeletionPolicy deletionPolicy,
+        UpgradeSpec upgrade,
+        LocalPorts localPorts) {
+
+    public ClusterSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(imagePullPolicy, "imagePullPolicy");
+        Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(etcd, "etcd");
+        Objects.requireNonNull(pageserver, "pageserver");
+        Objects.requireNonNull(safekeepers, "safekeepers");
+        Objects.requireNonNull(remoteStorage, "remoteStorage");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(deletionPolicy, "deletionPolicy");
+        Objects.requireNonNull(upgrade, "upgrade");
+        Objects.requireNonNull(localPorts, "localPorts");
+    }
+}

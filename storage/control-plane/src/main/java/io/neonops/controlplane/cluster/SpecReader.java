@@ -1,0 +1,143 @@
+package io.neonops.controlplane.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads typed fields out of a JSON tree while remembering where it is, so that every refused field is
+ * reported with its full path and the reading goes on to find the others.
+ */
+final class SpecReader {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    List<FieldError> errors() {
+        return errors;
+    }
+
+    void error(String path, String reason) {
+        errors.add(new FieldError(path, reason));
+    }
+
+    /** The object at {@code path}, or a missing node when absent, null, or not an object (then an error). */
+    JsonNode object(JsonNode parent, String field, String path, Set<String> knownFields) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return MissingNode.getInstance();
+        }
+        if (!node.isObject()) {
+            error(path, "must be an object, got " + describe(node));
+            return MissingNode.getInstance();
+        }
+        rejectUnknown(node, path, knownFields);
+        return node;
+    }
+
+    void rejectUnknown(JsonNode object, String path, Set<String> knownFields) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!knownFields.contains(name)) {
+                error(path + "." + name, "unknown field (known: " + String.join(", ", new java.util.TreeSet<>(knownFields)) + ")");
+            }
+        }
+    }
+
+    Optional<String> string(JsonNode parent, String field, String path) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            error(path, "must be a string, got " + describe(node));
+            return Optional.empty();
+        }
+        String value = node.asText();
+        if (value.isBlank()) {
+            error(path, "must not be empty");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    Optional<Integer> integer(JsonNode parent, String field, String path) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            error(path, "must be an integer, got " + describe(node));
+            return Optional.empty();
+        }
+        return Optional.of(node.intValue());
+    }
+
+    Optional<Boolean> bool(JsonNode parent, String field, String path) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            error(path, "must be true or false, got " + describe(node));
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
+    }
+
+    <E extends Enum<E>> Optional<E> enumValue(JsonNode parent, String field, String path, Class<E> type) {
+        return string(parent, field, path).flatMap(text -> {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(text)) {
+                    return Optional.of(constant);
+                }
+            }
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name());
+            }
+            error(path, "must be one of " + String.join(", ", allowed) + ", got \"" + text + "\"");
+            return Optional.empty();
+        });
+    }
+
+    /** A map of string to string, e.g. resource requests. */
+    Map<String, String> stringMap(JsonNode parent, String field, String path) {
+        JsonNode node = parent.path(field);
+        Map<String, String> result = new TreeMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return result;
+        }
+        if (!node.isObject()) {
+            error(path, "must be an object, got " + describe(node));
+            return result;
+        }
+        node.fields().forEachRemaining(entry -> {
+            JsonNode value = entry.getValue();
+            if (value.isTextual() || value.isNumber()) {
+                result.put(entry.getKey(), value.asText());
+            } else {
+                error(path + "." + entry.getKey(), "must be a string or number, got " + describe(value));
+            }
+        });
+        return result;
+    }
+
+    static String describe(JsonNode node) {
+        if (node.isTextual()) {
+            return "\"" + node.asText() + "\"";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        return node.toString();
+    }
+}
