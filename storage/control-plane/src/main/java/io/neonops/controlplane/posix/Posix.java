@@ -17,6 +17,7 @@ import jnr.posix.POSIXFactory;
  */
 public final class Posix {
     // jnr-constants has no LOCK_* values; these are the Linux ones
+    private static final int LOCK_SH = 1;
     private static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;
     private static final int FILE_MODE = 0644;
@@ -61,7 +62,16 @@ public final class Posix {
 
     /** flock(LOCK_EX|LOCK_NB): true when this descriptor now holds the lock, false when another holds it. */
     public static boolean tryLockExclusive(int fd, Path path) throws IOException {
-        if (POSIX.flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        return tryLock(fd, path, LOCK_EX);
+    }
+
+    /** flock(LOCK_SH|LOCK_NB): true when this descriptor now shares the lock, false when another holds it exclusively. */
+    public static boolean tryLockShared(int fd, Path path) throws IOException {
+        return tryLock(fd, path, LOCK_SH);
+    }
+
+    private static boolean tryLock(int fd, Path path, int operation) throws IOException {
+        if (POSIX.flock(fd, operation | LOCK_NB) == 0) {
             return true;
         }
         int errno = POSIX.errno();

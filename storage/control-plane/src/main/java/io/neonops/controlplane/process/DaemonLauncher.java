@@ -95,6 +95,29 @@ public final class DaemonLauncher {
         }
     }
 
+    /** Whether the daemon whose pid file this is runs, without disturbing a start or stop in progress. */
+    @SuppressWarnings("try") // the shared launch lock is held for the whole block, never used in it
+    public DaemonState state(String name, Path pidFile) throws IOException {
+        if (!Files.isDirectory(pidFile.toAbsolutePath().getParent())) {
+            return new DaemonState.Absent();
+        }
+        Optional<LaunchLock> shared = LaunchLock.tryShared(name, pidFile);
+        if (shared.isEmpty()) {
+            return new DaemonState.Busy();
+        }
+        try (LaunchLock lock = shared.get()) {
+            PidFileRead read = PidFile.read(pidFile);
+            if (read instanceof PidFileRead.LockedByOtherProcess locked) {
+                return new DaemonState.Running(locked.pid());
+            }
+            if (read instanceof PidFileRead.NotHeldByAnyProcess stale) {
+                stale.guard().close();
+                return new DaemonState.Stale();
+            }
+            return new DaemonState.Absent();
+        }
+    }
+
     private static OptionalLong runningPid(Path pidFile) throws IOException {
         PidFileRead read = PidFile.read(pidFile);
         if (read instanceof PidFileRead.LockedByOtherProcess locked) {

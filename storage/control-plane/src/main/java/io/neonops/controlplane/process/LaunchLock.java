@@ -3,14 +3,17 @@ package io.neonops.controlplane.process;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.neonops.controlplane.posix.Posix;
 import io.neonops.controlplane.timing.Deadline;
 
 /**
  * Serialises starts and stops of one daemon across processes: {@code <name>.launch.lock} next to its pid file,
- * flocked for the whole start or stop. A second start therefore finds the first daemon ready instead of spawning
- * another, and a stop never reads the launcher's own pid in a pid file that is being handed to a child.
+ * flocked exclusively for the whole start or stop. A second start therefore finds the first daemon ready instead
+ * of spawning another, and a stop never reads the launcher's own pid in a pid file that is being handed to a
+ * child. A state query shares the lock, so it never reads (and briefly locks) a pid file that a daemon being
+ * started is about to claim.
  */
 final class LaunchLock implements AutoCloseable {
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(50);
@@ -42,6 +45,22 @@ final class LaunchLock implements AutoCloseable {
             Posix.close(fd);
             throw e;
         }
+    }
+
+    /** The lock shared, at once, or empty while a start or stop holds it. */
+    static Optional<LaunchLock> tryShared(String name, Path pidFile) throws IOException {
+        Path file = fileFor(name, pidFile);
+        int fd = Posix.openReadWrite(file);
+        try {
+            if (Posix.tryLockShared(fd, file)) {
+                return Optional.of(new LaunchLock(fd));
+            }
+        } catch (IOException | RuntimeException e) {
+            Posix.close(fd);
+            throw e;
+        }
+        Posix.close(fd);
+        return Optional.empty();
     }
 
     @Override

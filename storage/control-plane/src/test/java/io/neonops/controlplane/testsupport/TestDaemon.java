@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import com.sun.net.httpserver.HttpServer;
@@ -19,11 +22,13 @@ import io.neonops.controlplane.pidfile.PidFileLockedException;
  * claims its pid file first, then serves {@code GET /v1/status}. Started with -Xrs, SIGTERM and SIGQUIT end it.
  *
  * <pre>
- * --pid-file PATH          the pid file to claim
- * --listen-http HOST:PORT  where to serve /v1/status
- * --no-claim               serve without claiming (the launcher holds the pid file, or the test wants a timeout)
+ * --pid-file PATH          the pid file to claim (default with --kind K and -D DIR: DIR/K.pid)
+ * --listen-http HOST:PORT  where to serve /v1/status (or pageserver's -c listen_http_addr='HOST:PORT')
+ * --listen-pg HOST:PORT    a port to hold (or -c listen_pg_addr='HOST:PORT')
+ * --no-claim               serve without claiming (the launcher holds the pid file)
  * --exit-at-once           print a line and exit 3 before doing anything
  * </pre>
+ * As a pageserver ({@code --kind pageserver -D DIR}) it exits 2 unless DIR/pageserver.toml exists.
  */
 public final class TestDaemon {
 
@@ -37,7 +42,9 @@ public final class TestDaemon {
             System.out.println("exiting at once as asked");
             System.exit(3);
         }
+        requireConfigFile(options);
         PidFileGuard claim = options.claim() ? claimOrExit(options.pidFile()) : null;
+        ServerSocket pg = options.listenPg().isPresent() ? bindOrExit(options.listenPg().get()) : null;
         HttpServer server = listenOrExit(options.listenHttp());
         server.createContext("/v1/status", exchange -> {
             byte[] body = ("{\"id\":" + ProcessHandle.current().pid() + "}").getBytes(StandardCharsets.UTF_8);
@@ -48,8 +55,8 @@ public final class TestDaemon {
             }
         });
         server.start();
-        System.out.println("serving http://" + options.listenHttp().getHostString() + ":" + options.listenHttp().getPort()
-                + "/v1/status" + (claim != null ? ", holding " + claim.path() : ""));
+        System.out.println("serving http://" + describe(options.listenHttp()) + "/v1/status"
+                + (pg != null ? ", pg port " + pg.getLocalPort() : "") + (claim != null ? ", holding " + claim.path() : ""));
         // runs until a signal ends the JVM
         new CountDownLatch(1).await();
     }
@@ -64,13 +71,44 @@ public final class TestDaemon {
         }
     }
 
+    /** A pageserver reads pageserver.toml from its data directory: local mode must have written it. */
+    private static void requireConfigFile(TestDaemonOptions options) {
+        if (options.kind().equals(Optional.of("pageserver")) && options.dataDir().isPresent()) {
+            Path config = options.dataDir().get().resolve("pageserver.toml");
+            if (!Files.isRegularFile(config)) {
+                System.out.println("missing config file " + config);
+                System.exit(2);
+            }
+        }
+    }
+
     private static HttpServer listenOrExit(InetSocketAddress address) throws IOException {
         try {
             return HttpServer.create(address, 16);
         } catch (BindException e) {
-            System.out.println("cannot listen on " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage());
-            System.exit(1);
-            throw e;
+            throw cannotListen(address, e);
         }
+    }
+
+    /** The pg port is only held, as the real daemon's would be; nothing speaks the protocol on it. */
+    private static ServerSocket bindOrExit(InetSocketAddress address) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.bind(address);
+            return socket;
+        } catch (BindException e) {
+            socket.close();
+            throw cannotListen(address, e);
+        }
+    }
+
+    private static BindException cannotListen(InetSocketAddress address, BindException e) {
+        System.out.println("cannot listen on " + describe(address) + ": " + e.getMessage());
+        System.exit(1);
+        return e;
+    }
+
+    private static String describe(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 }

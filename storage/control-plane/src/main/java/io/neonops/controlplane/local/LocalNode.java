@@ -1,0 +1,32 @@
+package io.neonops.controlplane.local;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.neonops.controlplane.component.ComponentSpec;
+import io.neonops.controlplane.component.LocalEnvironment;
+import io.neonops.controlplane.process.DaemonLaunch;
+
+/**
+ * One daemon of a local cluster under the name the local commands use: {@code etcd}, {@code pageserver},
+ * {@code safekeeper-<id>} (and {@code etcd-<id>}, {@code pageserver-<id>} when there are several).
+ */
+public record LocalNode(String name, ComponentSpec spec) {
+
+    /** The daemon's stdout and stderr: next to its pid file, under the same base name. */
+    public Path logFile() {
+        String pidFileName = spec.pidFile().getFileName().toString();
+        String base = pidFileName.endsWith(".pid") ? pidFileName.substring(0, pidFileName.length() - ".pid".length()) : pidFileName;
+        return spec.pidFile().resolveSibling(base + ".log");
+    }
+
+    public DaemonLaunch launch(Duration readyTimeout) {
+        return new DaemonLaunch(name, spec.command(), Map.of(), spec.dataDir(), logFile(), spec.pidFile(), spec.pidFileMode(),
+                URI.create(spec.readinessUrl(LocalEnvironment.LOCALHOST)),
+                spec.ports().stream().map(port -> new InetSocketAddress(LocalEnvironment.LOCALHOST, port.port())).toList(),
+                readyTimeout);
+    }
+}
