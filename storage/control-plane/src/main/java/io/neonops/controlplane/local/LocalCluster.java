@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +44,7 @@ final class LocalCluster {
      * reported before anything starts; when a node fails, the nodes this call started are stopped again.
      */
     void start(List<LocalNode> selected, Duration readyTimeout, PrintWriter out, PrintWriter err) throws IOException {
-        checkPrerequisites(selected);
+        checkPrerequisites(selected, readyTimeout);
         List<LocalNode> started = new ArrayList<>();
         for (LocalNode node : selected) {
             try {
@@ -97,10 +96,10 @@ final class LocalCluster {
                 || status.state() instanceof DaemonState.Stale));
     }
 
-    private void checkPrerequisites(List<LocalNode> selected) throws IOException {
+    private void checkPrerequisites(List<LocalNode> selected, Duration readyTimeout) throws IOException {
         for (LocalNode node : selected) {
             try {
-                DaemonLauncher.resolveBinary(node.launch(Duration.ofSeconds(1)));
+                DaemonLauncher.resolveBinary(node.launch(readyTimeout));
             } catch (IOException e) {
                 boolean neonBinary = node.spec().component() != Component.ETCD;
                 throw new IOException(e.getMessage() + (neonBinary && environment.neonBinDir().isEmpty()
@@ -118,9 +117,7 @@ final class LocalCluster {
         Path dataDir = node.spec().dataDir();
         LocalWorkDir.createPrivateDirectory(dataDir);
         for (Map.Entry<String, String> file : node.spec().configFiles().entrySet()) {
-            Path temporary = Files.createTempFile(dataDir, file.getKey(), ".tmp");
-            Files.writeString(temporary, file.getValue());
-            Files.move(temporary, dataDir.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LocalWorkDir.writeAtomically(dataDir, file.getKey(), file.getValue());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.neonops.controlplane.local;
 
+import java.time.Duration;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,5 +20,13 @@ public final class LocalCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: start, status or stop");
+    }
+
+    /** A {@code --timeout SECONDS} value of a subcommand, refused unless positive. */
+    static Duration positiveSeconds(CommandSpec command, String option, int seconds) {
+        if (seconds < 1) {
+            throw new CommandLine.ParameterException(command.commandLine(), option + " must be at least 1 second, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 }

@@ -2,7 +2,6 @@ package io.neonops.controlplane.local;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,15 +15,9 @@ import io.neonops.controlplane.process.DaemonLaunch;
  */
 public record LocalNode(String name, ComponentSpec spec) {
 
-    /** The daemon's stdout and stderr: next to its pid file, under the same base name. */
-    public Path logFile() {
-        String pidFileName = spec.pidFile().getFileName().toString();
-        String base = pidFileName.endsWith(".pid") ? pidFileName.substring(0, pidFileName.length() - ".pid".length()) : pidFileName;
-        return spec.pidFile().resolveSibling(base + ".log");
-    }
-
+    /** Logs go next to the pid file, as {@code <name>.log}, as neon_local keeps them. */
     public DaemonLaunch launch(Duration readyTimeout) {
-        return new DaemonLaunch(name, spec.command(), Map.of(), spec.dataDir(), logFile(), spec.pidFile(), spec.pidFileMode(),
+        return new DaemonLaunch(name, spec.command(), Map.of(), spec.dataDir(), spec.pidFile().getParent(), spec.pidFile(), spec.pidFileMode(),
                 URI.create(spec.readinessUrl(LocalEnvironment.LOCALHOST)),
                 spec.ports().stream().map(port -> new InetSocketAddress(LocalEnvironment.LOCALHOST, port.port())).toList(),
                 readyTimeout);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code local start}: starts the cluster's daemons and returns once they are ready; they keep running. */
@@ -50,17 +48,16 @@ public final class LocalStartCommand implements Callable<Integer> {
             description = "how long each daemon may take to become ready (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Parameters(paramLabel = "COMPONENT", arity = "0..*",
-            description = "etcd, pageserver or safekeeper-<id> (safekeeper alone means all of them); none means all")
-    List<String> components = new ArrayList<>();
+    @Mixin
+    ComponentsParameter components;
 
     @Override
     public Integer call() throws IOException, ManifestException {
-        Duration readyTimeout = LocalStopCommand.positiveSeconds(spec, "--timeout", timeoutSeconds);
+        Duration readyTimeout = LocalCommand.positiveSeconds(spec, "--timeout", timeoutSeconds);
         LocalWorkDir workDir = dir.workDir();
         ClusterSpecSource manifest = manifest(workDir);
         LocalCluster cluster = workDir.cluster(manifest.manifest().spec(), binDir(), pgDistribDir);
-        List<LocalNode> nodes = cluster.select(components);
+        List<LocalNode> nodes = cluster.select(components.names);
         if (manifest.text().isPresent()) {
             workDir.remember(manifest.text().get());
         }

@@ -47,12 +47,17 @@ record LocalWorkDir(Path path) {
         }
     }
 
-    /** Keeps the manifest's text as given (comments and all), replacing the file atomically. */
+    /** Keeps the manifest's text as given (comments and all). */
     void remember(String manifestText) throws IOException {
         createPrivateDirectory(path);
-        Path temporary = Files.createTempFile(path, MANIFEST_FILE, ".tmp");
-        Files.writeString(temporary, manifestText);
-        Files.move(temporary, manifestFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        writeAtomically(path, MANIFEST_FILE, manifestText);
+    }
+
+    /** Replaces a file so that readers see the old or the new content, never a part. */
+    static void writeAtomically(Path directory, String fileName, String content) throws IOException {
+        Path temporary = Files.createTempFile(directory, fileName, ".tmp");
+        Files.writeString(temporary, content);
+        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The cluster to start here, with the binaries and Postgres distributions it runs. */

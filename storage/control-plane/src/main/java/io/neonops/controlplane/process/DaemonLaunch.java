@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param command          the binary (an absolute path, or a bare name looked up on PATH) and its arguments
  * @param extraEnvironment added to (or replacing entries of) the launcher's own environment
  * @param workingDirectory an existing directory the daemon runs in
- * @param logFile          receives the daemon's stdout and stderr, appended
+ * @param logDirectory     where {@code <name>.log} receives the daemon's stdout and stderr, appended
  * @param pidFile          the daemon's pid file, claimed as {@code pidFileMode} says
  * @param readinessUrl     answers 2xx once the daemon serves
  * @param listenAddresses  addresses the daemon binds; each must be free before it is started
@@ -26,7 +26,7 @@ public record DaemonLaunch(
         List<String> command,
         Map<String, String> extraEnvironment,
         Path workingDirectory,
-        Path logFile,
+        Path logDirectory,
         Path pidFile,
         PidFileMode pidFileMode,
         URI readinessUrl,
@@ -41,7 +41,7 @@ public record DaemonLaunch(
         }
         extraEnvironment = Map.copyOf(extraEnvironment);
         workingDirectory = workingDirectory.toAbsolutePath();
-        logFile = logFile.toAbsolutePath();
+        logDirectory = logDirectory.toAbsolutePath();
         pidFile = pidFile.toAbsolutePath();
         Objects.requireNonNull(pidFileMode, "pidFileMode");
         Objects.requireNonNull(readinessUrl, "readinessUrl");
@@ -53,5 +53,9 @@ public record DaemonLaunch(
 
     public String binary() {
         return command.get(0);
+    }
+
+    public Path logFile() {
+        return logDirectory.resolve(name + ".log");
     }
 }

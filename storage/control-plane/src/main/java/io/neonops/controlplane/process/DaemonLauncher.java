@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 import io.neonops.controlplane.pidfile.PidFile;
 import io.neonops.controlplane.pidfile.PidFileGuard;
@@ -54,12 +53,11 @@ public final class DaemonLauncher {
                     + " does not exist");
         }
         Files.createDirectories(launch.pidFile().getParent());
-        Files.createDirectories(launch.logFile().getParent());
+        Files.createDirectories(launch.logDirectory());
         // a concurrent start waits for this one to finish, then finds the daemon running
         try (LaunchLock lock = LaunchLock.acquire(launch.name(), launch.pidFile(), launch.readyTimeout().plus(KILL_TIMEOUT))) {
-            OptionalLong running = runningPid(launch.pidFile());
-            if (running.isPresent()) {
-                return new StartResult.AlreadyRunning(running.getAsLong());
+            if (pidFileState(launch.pidFile()) instanceof DaemonState.Running running) {
+                return new StartResult.AlreadyRunning(running.pid());
             }
             ListenAddresses.requireFree(launch.name(), launch.listenAddresses());
             SpawnedChild child = spawn(launch, binary);
@@ -78,19 +76,15 @@ public final class DaemonLauncher {
             return new StopResult.NotRunning();
         }
         try (LaunchLock lock = LaunchLock.acquire(name, pidFile, timeout)) {
-            PidFileRead read = PidFile.read(pidFile);
-            if (read instanceof PidFileRead.NotExist) {
-                return new StopResult.NotRunning();
+            DaemonState state = pidFileState(pidFile);
+            if (!(state instanceof DaemonState.Running running)) {
+                return state instanceof DaemonState.Stale ? new StopResult.Stale() : new StopResult.NotRunning();
             }
-            if (read instanceof PidFileRead.NotHeldByAnyProcess stale) {
-                stale.guard().close();
-                return new StopResult.Stale();
-            }
-            long pid = ((PidFileRead.LockedByOtherProcess) read).pid();
+            long pid = running.pid();
             if (!Posix.kill(pid, mode.signal())) {
                 return new StopResult.Stale();
             }
-            awaitExit(name, pid, mode, timeout);
+            awaitStopped(name, pid, pidFile, mode, timeout);
             return new StopResult.Stopped(pid);
         }
     }
@@ -106,28 +100,24 @@ public final class DaemonLauncher {
             return new DaemonState.Busy();
         }
         try (LaunchLock lock = shared.get()) {
-            PidFileRead read = PidFile.read(pidFile);
-            if (read instanceof PidFileRead.LockedByOtherProcess locked) {
-                return new DaemonState.Running(locked.pid());
-            }
-            if (read instanceof PidFileRead.NotHeldByAnyProcess stale) {
-                stale.guard().close();
-                return new DaemonState.Stale();
-            }
-            return new DaemonState.Absent();
+            return pidFileState(pidFile);
         }
     }
 
-    private static OptionalLong runningPid(Path pidFile) throws IOException {
+    /**
+     * What the pid file says; the lock a read takes on a stale file is released at once, so that a daemon about to
+     * be spawned can claim it.
+     */
+    private static DaemonState pidFileState(Path pidFile) throws IOException {
         PidFileRead read = PidFile.read(pidFile);
         if (read instanceof PidFileRead.LockedByOtherProcess locked) {
-            return OptionalLong.of(locked.pid());
+            return new DaemonState.Running(locked.pid());
         }
         if (read instanceof PidFileRead.NotHeldByAnyProcess stale) {
-            // released at once: the daemon about to be spawned must be able to claim it
             stale.guard().close();
+            return new DaemonState.Stale();
         }
-        return OptionalLong.empty();
+        return new DaemonState.Absent();
     }
 
     private static SpawnedChild spawn(DaemonLaunch launch, Path binary) throws IOException {
@@ -187,15 +177,13 @@ public final class DaemonLauncher {
     }
 
     private static Optional<String> pidFileProblem(Path pidFile, long pid) throws IOException {
-        PidFileRead read = PidFile.read(pidFile);
-        if (read instanceof PidFileRead.LockedByOtherProcess locked) {
-            return locked.pid() == pid ? Optional.empty()
-                    : Optional.of("pid file " + pidFile + " names pid " + locked.pid() + ", not the spawned pid " + pid);
+        DaemonState state = pidFileState(pidFile);
+        if (state instanceof DaemonState.Running running) {
+            return running.pid() == pid ? Optional.empty()
+                    : Optional.of("pid file " + pidFile + " names pid " + running.pid() + ", not the spawned pid " + pid);
         }
-        if (read instanceof PidFileRead.NotHeldByAnyProcess stale) {
-            stale.guard().close();
-        }
-        return Optional.of("pid file " + pidFile + " is not locked by the spawned pid " + pid);
+        return Optional.of("pid file " + pidFile + (state instanceof DaemonState.Absent ? " does not exist yet"
+                : " is not locked by the spawned pid " + pid));
     }
 
     private static DaemonStartException failure(DaemonLaunch launch, SpawnedChild child, String reason) throws IOException {
@@ -204,9 +192,13 @@ public final class DaemonLauncher {
         return new DaemonStartException(launch.name(), outcome, launch.logFile(), LogTail.lastLines(launch.logFile(), LOG_TAIL_LINES));
     }
 
-    private static void awaitExit(String name, long pid, StopMode mode, Duration timeout) throws IOException {
+    /**
+     * Until the process is gone and its pid file released. Either alone is not enough: the leader of a multithreaded
+     * process turns zombie while its other threads still exit, holding its descriptors and so the lock.
+     */
+    private static void awaitStopped(String name, long pid, Path pidFile, StopMode mode, Duration timeout) throws IOException {
         Deadline deadline = Deadline.after(timeout);
-        while (ProcessLiveness.isRunning(pid)) {
+        while (ProcessLiveness.isRunning(pid) || pidFileState(pidFile).equals(new DaemonState.Running(pid))) {
             if (deadline.expired()) {
                 throw new IOException(name + " (pid " + pid + ") did not exit within " + Deadline.describe(timeout)
                         + " of " + mode.signal());

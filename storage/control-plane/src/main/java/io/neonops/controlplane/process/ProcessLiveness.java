@@ -15,11 +15,18 @@ public final class ProcessLiveness {
     }
 
     public static boolean isRunning(long pid) throws IOException {
+        Path entry = Path.of("/proc", Long.toString(pid));
         String stat;
         try {
-            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            stat = Files.readString(entry.resolve("stat"));
         } catch (NoSuchFileException e) {
             return false;
+        } catch (IOException e) {
+            // reaped between open and read, the read fails with ESRCH
+            if (!Files.exists(entry)) {
+                return false;
+            }
+            throw e;
         }
         // the state follows the command name, which is in parentheses and may itself contain ") "
         int afterName = stat.lastIndexOf(')');

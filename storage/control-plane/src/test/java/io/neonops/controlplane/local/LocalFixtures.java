@@ -22,9 +22,10 @@ final class LocalFixtures {
     /** Ports of a one-etcd, one-pageserver, three-safekeeper cluster; each base is followed by its members' ports. */
     record Ports(int etcdClient, int etcdPeer, int pageserverPg, int pageserverHttp, int safekeeperPg, int safekeeperHttp) {
 
+        /** Ports that are free and distinct: one block holds them all, in the order of the fields. */
         static Ports free() {
-            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                    FreePorts.block(SAFEKEEPERS), FreePorts.block(SAFEKEEPERS));
+            int base = FreePorts.block(4 + 2 * SAFEKEEPERS);
+            return new Ports(base, base + 1, base + 2, base + 3, base + 4, base + 4 + SAFEKEEPERS);
         }
     }
 

@@ -10,38 +10,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.neonops.controlplane.testsupport.ProcessTable;
 
 /** Real etcd (Debian's etcd-server) through {@code local start}, run in a JVM of its own that exits. */
-class LocalModeEtcdTest {
+class LocalModeEtcdTest extends LocalModeTestBase {
     private static final Pattern STARTED = Pattern.compile("etcd started \\(pid (\\d+)\\)");
 
-    @TempDir
-    Path dir;
-
-    private Path workDir;
-    private Path manifest;
-    private LocalFixtures.Ports ports;
-
-    @BeforeEach
-    void writeManifest() throws IOException {
-        workDir = dir.resolve("neon");
-        ports = LocalFixtures.Ports.free();
-        manifest = LocalFixtures.manifest(dir.resolve("cluster.yaml"), "etcd-test", ports);
-    }
-
-    @AfterEach
-    void stopEverythingStarted() {
-        try {
-            LocalCli.run("stop", "--dir", workDir.toString(), "--immediate");
-        } finally {
-            ProcessTable.killAll(dir.toString());
-        }
+    @Override
+    String clusterName() {
+        return "etcd-test";
     }
 
     @Test

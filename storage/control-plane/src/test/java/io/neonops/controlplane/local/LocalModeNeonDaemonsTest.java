@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.neonops.controlplane.testsupport.ProcessTable;
 
@@ -21,30 +18,12 @@ import io.neonops.controlplane.testsupport.ProcessTable;
  * A whole cluster through local mode: real etcd, and pageserver and safekeepers from a fake Neon bin directory
  * whose scripts run the test daemon with the real command lines.
  */
-class LocalModeNeonDaemonsTest {
+class LocalModeNeonDaemonsTest extends LocalModeTestBase {
     private static final List<String> NEON_BINARIES = List.of("pageserver", "safekeeper");
 
-    @TempDir
-    Path dir;
-
-    private Path workDir;
-    private Path manifest;
-    private LocalFixtures.Ports ports;
-
-    @BeforeEach
-    void writeManifest() throws IOException {
-        workDir = dir.resolve("neon");
-        ports = LocalFixtures.Ports.free();
-        manifest = LocalFixtures.manifest(dir.resolve("cluster.yaml"), "demo", ports);
-    }
-
-    @AfterEach
-    void stopEverythingStarted() {
-        try {
-            LocalCli.run("stop", "--dir", workDir.toString(), "--immediate");
-        } finally {
-            ProcessTable.killAll(dir.toString());
-        }
+    @Override
+    String clusterName() {
+        return "demo";
     }
 
     @Test
@@ -133,7 +112,7 @@ class LocalModeNeonDaemonsTest {
                 "--neon-bin-dir", bin.toString());
 
         assertThat(start.exitCode()).isEqualTo(1);
-        Path log = workDir.resolve("safekeepers/sk1/safekeeper.log");
+        Path log = workDir.resolve("safekeepers/sk1/safekeeper-1.log");
         assertThat(start.err()).contains("--- last lines of " + log + " ---", "exiting at once as asked")
                 .endsWith("local: safekeeper-1 exited during startup (exit code 3); last log line: exiting at once as asked"
                         + " (log: " + log + "); stopped pageserver, etcd again\n");

@@ -84,6 +84,7 @@ class LocalNodesTest {
         assertThat(safekeeper.name()).isEqualTo("safekeeper-2");
         assertThat(safekeeper.binary()).isEqualTo("/opt/neon/safekeeper");
         assertThat(safekeeper.pidFile()).isEqualTo(DIR.resolve("safekeepers/sk2/safekeeper.pid"));
+        assertThat(safekeeper.logFile()).isEqualTo(DIR.resolve("safekeepers/sk2/safekeeper-2.log"));
         assertThat(safekeeper.readinessUrl()).isEqualTo(URI.create("http://127.0.0.1:7677/v1/status"));
     }
 }

@@ -113,7 +113,7 @@ class DaemonLauncherCreateModeTest {
             Files.createSymbolicLink(sleep, Executables.resolve("sleep", System.getenv("PATH")));
         }
         Duration readyTimeout = mode == PidFileMode.CREATE ? TIMEOUT : Duration.ofSeconds(3);
-        return new DaemonLaunch(NAME, List.of(sleep.toString(), "600"), Map.of(), dir, logFile(), pidFile(), mode,
+        return new DaemonLaunch(NAME, List.of(sleep.toString(), "600"), Map.of(), dir, dir, pidFile(), mode,
                 health.url(), List.of(), readyTimeout);
     }
 

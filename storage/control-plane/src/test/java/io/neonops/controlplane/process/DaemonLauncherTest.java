@@ -211,18 +211,18 @@ class DaemonLauncherTest {
     private DaemonLaunch testDaemon(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--pid-file", pidFile().toString(), "--listen-http", "127.0.0.1:" + port));
         args.addAll(List.of(extraArgs));
-        return new DaemonLaunch(NAME, JavaCommand.of(TestDaemon.class, args), Map.of(), dir, logFile(), pidFile(),
+        return new DaemonLaunch(NAME, JavaCommand.of(TestDaemon.class, args), Map.of(), dir, dir, pidFile(),
                 PidFileMode.EXPECT, statusUrl(), List.of(new InetSocketAddress("127.0.0.1", port)), Duration.ofSeconds(60));
     }
 
     private DaemonLaunch withCommand(List<String> command) {
         DaemonLaunch launch = testDaemon();
-        return new DaemonLaunch(launch.name(), command, launch.extraEnvironment(), launch.workingDirectory(), launch.logFile(),
+        return new DaemonLaunch(launch.name(), command, launch.extraEnvironment(), launch.workingDirectory(), launch.logDirectory(),
                 launch.pidFile(), launch.pidFileMode(), launch.readinessUrl(), launch.listenAddresses(), launch.readyTimeout());
     }
 
     private static DaemonLaunch withListenAddresses(DaemonLaunch launch, List<InetSocketAddress> addresses) {
-        return new DaemonLaunch(launch.name(), launch.command(), launch.extraEnvironment(), launch.workingDirectory(), launch.logFile(),
+        return new DaemonLaunch(launch.name(), launch.command(), launch.extraEnvironment(), launch.workingDirectory(), launch.logDirectory(),
                 launch.pidFile(), launch.pidFileMode(), launch.readinessUrl(), addresses, launch.readyTimeout());
     }
 
