@@ -1,5 +1,9 @@
 package io.neonops.cli;
 
+import io.neonops.controlplane.tenant.TenantCommand;
+import io.neonops.controlplane.tenant.TimelineCommand;
+import io.neonops.operator.cli.RenderCommand;
+import io.neonops.operator.cli.RunCommand;
 import picocli.CommandLine;
 
 /** Hangs each module's commands under {@code neon-operator}. */
@@ -9,5 +13,11 @@ final class Subcommands {
     }
 
     static void register(CommandLine root) {
+        root.addSubcommand(new RunCommand());
+        root.addSubcommand(new RenderCommand());
+        CommandLine local = new CommandLine(new LocalPlaceholder());
+        local.addSubcommand(new TenantCommand());
+        local.addSubcommand(new TimelineCommand());
+        root.addSubcommand(local);
     }
 }

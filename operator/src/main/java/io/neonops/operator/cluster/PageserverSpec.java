@@ -1,0 +1,45 @@
+package io.neonops.operator.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** The pageservers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PageserverSpec extends NodeSetSpec {
+    /** Refuses the pageserver.toml keys that the operator writes itself. */
+    static final String NO_MANAGED_CONFIG_KEYS = "!has(self.id) && !has(self.listen_pg_addr)"
+            + " && !has(self.listen_http_addr) && !has(self.broker_endpoints) && !has(self.pg_distrib_dir)"
+            + " && !has(self.remote_storage) && !has(self.auth_type)"
+            + " && !has(self.auth_validation_public_key_path)";
+
+    @Min(1)
+    @JsonPropertyDescription("Number of pageservers, at least 1; default 1")
+    private Integer replicas;
+
+    @PreserveUnknownFields
+    @ValidationRule(value = NO_MANAGED_CONFIG_KEYS,
+            message = "config must not set keys the operator manages: id, listen_pg_addr, listen_http_addr,"
+                    + " broker_endpoints, pg_distrib_dir, remote_storage, auth_type, auth_validation_public_key_path")
+    @JsonPropertyDescription("Extra pageserver.toml keys")
+    private JsonNode config;
+
+    public Integer getReplicas() {
+        return replicas;
+    }
+
+    public void setReplicas(Integer replicas) {
+        this.replicas = replicas;
+    }
+
+    public JsonNode getConfig() {
+        return config;
+    }
+
+    public void setConfig(JsonNode config) {
+        this.config = config;
+    }
+}

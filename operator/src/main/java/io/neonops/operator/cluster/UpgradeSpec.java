@@ -1,0 +1,21 @@
+package io.neonops.operator.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+
+/** How rolling upgrades behave. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class UpgradeSpec {
+    @Min(10)
+    @JsonPropertyDescription("How long a restarted pod may take to become Ready before the roll stops; default 600")
+    private Integer podReadyTimeoutSeconds;
+
+    public Integer getPodReadyTimeoutSeconds() {
+        return podReadyTimeoutSeconds;
+    }
+
+    public void setPodReadyTimeoutSeconds(Integer podReadyTimeoutSeconds) {
+        this.podReadyTimeoutSeconds = podReadyTimeoutSeconds;
+    }
+}

@@ -1,0 +1,86 @@
+package io.neonops.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.neonops.operator.cluster.NeonCluster;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records each decision of the reconciler as a Kubernetes Event on the NeonCluster (events.k8s.io/v1), which
+ * {@code kubectl describe neoncluster} shows. An Event that cannot be written is logged, never fatal.
+ *
+ * @param client            the client
+ * @param reportingInstance which operator process decided, e.g. its pod name
+ * @param clock             time of the events
+ */
+public record ClusterEvents(KubernetesClient client, String reportingInstance, Clock clock) {
+
+    public static final String REPORTING_CONTROLLER = "neonops.io/neon-operator";
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterEvents.class);
+    private static final DateTimeFormatter MICRO_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** Normal or Warning, as Kubernetes spells them. */
+    public enum Type {
+        Normal,
+        Warning
+    }
+
+    public ClusterEvents {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(reportingInstance, "reportingInstance");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param related the object the decision was about, if it is not the cluster itself
+     */
+    public void record(NeonCluster cluster, Type type, String reason, String action, String note, HasMetadata related) {
+        String namespace = cluster.getMetadata().getNamespace();
+        Event event = new EventBuilder()
+                .withNewMetadata()
+                .withName(cluster.getMetadata().getName() + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 16))
+                .withNamespace(namespace)
+                .endMetadata()
+                .withEventTime(new MicroTime(MICRO_TIME.format(clock.instant().truncatedTo(ChronoUnit.MICROS))))
+                .withType(type.name())
+                .withReason(reason)
+                .withAction(action)
+                .withNote(note)
+                .withRegarding(reference(cluster))
+                .withRelated(related == null ? null : reference(related))
+                .withReportingController(REPORTING_CONTROLLER)
+                .withReportingInstance(reportingInstance)
+                .build();
+        try {
+            client.resource(event).create();
+        } catch (KubernetesClientException e) {
+            LOG.warn("could not record event {} for {}/{}: {}", reason, namespace, cluster.getMetadata().getName(),
+                    e.getMessage());
+        }
+    }
+
+    private static ObjectReference reference(HasMetadata object) {
+        return new ObjectReferenceBuilder()
+                .withApiVersion(object.getApiVersion())
+                .withKind(object.getKind())
+                .withName(object.getMetadata().getName())
+                .withNamespace(object.getMetadata().getNamespace())
+                .withUid(object.getMetadata().getUid())
+                .build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.neonops.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.neonops.controlplane.component.Component;
+import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.resources.ComponentSettings;
+import io.neonops.operator.resources.DataVolumeClaims;
+import io.neonops.operator.resources.ResourceLabels;
+import io.neonops.operator.status.Refusal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Changes the API server accepts but the operator must not carry out, because they would lose a quorum
+ * member or data: fewer nodes than exist (that needs a membership change), and volumes that would shrink or
+ * change class. Such a spec is refused as a whole, before anything is written.
+ */
+public final class SafetyCheck {
+
+    private SafetyCheck() {
+    }
+
+    public static Optional<Refusal> check(ClusterResources desired, ObservedCluster observed) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Component component : Component.START_ORDER) {
+            scaleDown(desired, observed, component).ifPresent(refusals::add);
+        }
+        for (PersistentVolumeClaim want : desired.volumeClaims()) {
+            observed.find(PersistentVolumeClaim.class, want.getMetadata().getName())
+                    .flatMap(existing -> volumeChange(want, existing))
+                    .ifPresent(refusals::add);
+        }
+        if (refusals.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(refusals.get(0).reason(),
+                refusals.stream().map(Refusal::message).collect(Collectors.joining("; "))));
+    }
+
+    private static Optional<Refusal> scaleDown(ClusterResources desired, ObservedCluster observed, Component component) {
+        Set<String> wanted = new TreeSet<>();
+        desired.pods(component).forEach(p -> wanted.add(p.getMetadata().getName()));
+        desired.volumeClaims().stream().filter(c -> isOf(c, component)).forEach(c -> wanted.add(c.getMetadata().getName()));
+        Set<String> extra = new TreeSet<>();
+        List<HasMetadata> existing = new ArrayList<>(observed.all(Pod.class));
+        existing.addAll(observed.all(PersistentVolumeClaim.class));
+        existing.stream()
+                .filter(o -> isOf(o, component) && !wanted.contains(o.getMetadata().getName()))
+                .forEach(o -> extra.add(o.getMetadata().getName()));
+        if (extra.isEmpty()) {
+            return Optional.empty();
+        }
+        int replicas = desired.pods(component).size();
+        return Optional.of(new Refusal(Refusal.SCALE_DOWN_REFUSED, ComponentSettings.specPath(component)
+                + ".replicas: " + replicas + " is fewer than the " + component.id() + " nodes that exist ("
+                + String.join(", ", extra) + "); removing nodes needs a membership change, which the operator "
+                + "does not do: restore the replicas, or delete those pods and volumes yourself"));
+    }
+
+    private static Optional<Refusal> volumeChange(PersistentVolumeClaim want, PersistentVolumeClaim existing) {
+        Component component = ResourceLabels.componentOf(want).orElseThrow();
+        String storagePath = ComponentSettings.specPath(component) + ".storage";
+        String name = existing.getMetadata().getName();
+        if (Drift.requestedBytes(want).compareTo(Drift.requestedBytes(existing)) < 0) {
+            return Optional.of(new Refusal(Refusal.UNSAFE_VOLUME_CHANGE, storagePath + ".size: "
+                    + requested(want) + " is smaller than the existing volume " + name + " (" + requested(existing)
+                    + "); volumes cannot shrink"));
+        }
+        String wantedClass = want.getSpec().getStorageClassName();
+        String existingClass = existing.getSpec().getStorageClassName();
+        if (wantedClass != null && existingClass != null && !Objects.equals(wantedClass, existingClass)) {
+            return Optional.of(new Refusal(Refusal.UNSAFE_VOLUME_CHANGE, storagePath + ".storageClassName: \""
+                    + wantedClass + "\" differs from the class of the existing volume " + name + " (\"" + existingClass
+                    + "\"); the class of a volume cannot change"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isOf(HasMetadata object, Component component) {
+        return ResourceLabels.componentOf(object).filter(component::equals).isPresent();
+    }
+
+    private static String requested(PersistentVolumeClaim claim) {
+        return claim.getSpec().getResources().getRequests().get(DataVolumeClaims.STORAGE)
+                .toString();
+    }
+}

@@ -1,0 +1,73 @@
+package io.neonops.operator.resources;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.ComponentSpec;
+import io.neonops.controlplane.component.ComponentSpecs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every object the operator wants for one cluster, computed without I/O from the resolved spec. The reconciler
+ * creates and updates towards it, and {@code render} prints it, so both always agree.
+ */
+public record ClusterResources(
+        ClusterSpec cluster,
+        List<ConfigMap> configMaps,
+        List<Service> services,
+        List<PodDisruptionBudget> disruptionBudgets,
+        List<PersistentVolumeClaim> volumeClaims,
+        List<Pod> pods) {
+
+    public ClusterResources {
+        configMaps = List.copyOf(configMaps);
+        services = List.copyOf(services);
+        disruptionBudgets = List.copyOf(disruptionBudgets);
+        volumeClaims = List.copyOf(volumeClaims);
+        pods = List.copyOf(pods);
+    }
+
+    public static ClusterResources build(ClusterSpec cluster, Owner owner, String clusterDomain) {
+        KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
+        List<ConfigMap> configMaps = new ArrayList<>();
+        List<Service> services = new ArrayList<>();
+        List<PodDisruptionBudget> budgets = new ArrayList<>();
+        List<PersistentVolumeClaim> claims = new ArrayList<>();
+        List<Pod> pods = new ArrayList<>();
+        for (Component component : Component.START_ORDER) {
+            List<ComponentSpec> nodes = ComponentSpecs.nodes(cluster, env, component);
+            ComponentConfigMaps.build(cluster, component, nodes, owner).ifPresent(configMaps::add);
+            services.add(HeadlessServices.build(cluster, component, owner));
+            DisruptionBudgets.build(cluster, component, owner).ifPresent(budgets::add);
+            for (ComponentSpec node : nodes) {
+                claims.add(DataVolumeClaims.build(cluster, component, node.index(), owner));
+                pods.add(NodePods.build(cluster, node, env, owner));
+            }
+        }
+        return new ClusterResources(cluster, configMaps, services, budgets, claims, pods);
+    }
+
+    /**
+     * Everything, in the order it is created: what pods mount and resolve (ConfigMaps, Services, volumes)
+     * before the pods, each kind in the components' start order.
+     */
+    public List<HasMetadata> all() {
+        List<HasMetadata> all = new ArrayList<>();
+        all.addAll(configMaps);
+        all.addAll(services);
+        all.addAll(disruptionBudgets);
+        all.addAll(volumeClaims);
+        all.addAll(pods);
+        return List.copyOf(all);
+    }
+
+    public List<Pod> pods(Component component) {
+        return pods.stream().filter(p -> ResourceLabels.componentOf(p).filter(component::equals).isPresent()).toList();
+    }
+}

@@ -1,0 +1,40 @@
+package io.neonops.operator.resources;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.DeletionPolicy;
+import io.neonops.controlplane.cluster.StorageSpec;
+import io.neonops.controlplane.component.Component;
+import java.util.Map;
+
+/**
+ * A node's data volume. It is owned by the cluster only under {@code deletionPolicy: Delete}: with the default
+ * Retain, deleting the cluster leaves the data, and a re-created cluster of the same name finds it again.
+ */
+public final class DataVolumeClaims {
+
+    public static final String STORAGE = "storage";
+
+    private DataVolumeClaims() {
+    }
+
+    public static PersistentVolumeClaim build(ClusterSpec cluster, Component component, int index, Owner owner) {
+        StorageSpec storage = ComponentSettings.storage(cluster, component);
+        ObjectMetaBuilder metadata =
+                ComponentMetadata.builder(cluster, component, ResourceNames.volumeClaim(cluster, component, index));
+        if (cluster.deletionPolicy() == DeletionPolicy.Delete) {
+            metadata.withOwnerReferences(owner.reference());
+        }
+        return new PersistentVolumeClaimBuilder()
+                .withMetadata(metadata.build())
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withStorageClassName(storage.storageClassName().orElse(null))
+                .withNewResources().withRequests(Map.of(STORAGE, new Quantity(storage.size()))).endResources()
+                .endSpec()
+                .build();
+    }
+}

@@ -1,0 +1,192 @@
+package io.neonops.operator.resources;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.neonops.controlplane.cluster.AuthSpec;
+import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.ResourcesSpec;
+import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.ComponentSpec;
+import io.neonops.operator.upgrade.SpecSummary;
+import io.neonops.operator.upgrade.SpecSummaryAnnotations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The pod of one node. Its command, arguments, ports and readiness probe are the node's {@link ComponentSpec},
+ * the same one local mode runs; what is Kubernetes' own (volumes, security, placement) is added here.
+ */
+public final class NodePods {
+
+    public static final String DATA_VOLUME = "data";
+    public static final String CONFIG_VOLUME = "config";
+    public static final String AUTH_VOLUME = "auth";
+    /** Names of the Secret keys that carry S3 credentials, which Neon reads from the environment. */
+    public static final List<String> S3_CREDENTIAL_KEYS = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+    private static final int READINESS_PERIOD_SECONDS = 5;
+
+    private NodePods() {
+    }
+
+    public static Pod build(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env, Owner owner) {
+        Component component = node.component();
+        PodSpec spec = podSpec(cluster, node, env);
+        return new PodBuilder()
+                .withMetadata(ComponentMetadata.builder(cluster, component, node.memberName())
+                        .withAnnotations(annotations(cluster, node, spec))
+                        .withOwnerReferences(owner.reference())
+                        .build())
+                .withSpec(spec)
+                .build();
+    }
+
+    /** The spec hash, which decides restarts, and the summary of the spec that status shows during a roll. */
+    private static Map<String, String> annotations(ClusterSpec cluster, ComponentSpec node, PodSpec spec) {
+        Map<String, String> annotations = new TreeMap<>(SpecSummaryAnnotations.of(SpecSummary.of(cluster)));
+        annotations.put(SpecHash.ANNOTATION, SpecHash.of(spec, node.configFiles()));
+        return annotations;
+    }
+
+    private static PodSpec podSpec(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env) {
+        Component component = node.component();
+        PodSpecBuilder spec = new PodSpecBuilder()
+                .withHostname(node.memberName())
+                .withSubdomain(ResourceNames.service(cluster, component))
+                .withEnableServiceLinks(false)
+                .withSecurityContext(PodSecurity.pod())
+                .withVolumes(volumes(cluster, node))
+                .withContainers(mainContainer(cluster, node, env));
+        if (!node.configFiles().isEmpty()) {
+            spec.withInitContainers(configCopier(cluster, node));
+        }
+        PodPlacement.affinity(cluster, component).ifPresent(spec::withAffinity);
+        return spec.build();
+    }
+
+    private static Container mainContainer(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env) {
+        List<VolumeMount> mounts = new ArrayList<>(List.of(dataMount(node)));
+        if (usesAuthKey(cluster, node.component())) {
+            mounts.add(new VolumeMountBuilder().withName(AUTH_VOLUME)
+                    .withMountPath(env.authPublicKeyPath().getParent().toString()).withReadOnly(true).build());
+        }
+        return new ContainerBuilder()
+                .withName(node.component().id())
+                .withImage(ComponentSettings.image(cluster, node.component()))
+                .withImagePullPolicy(cluster.imagePullPolicy().name())
+                .withCommand(node.binary())
+                .withArgs(node.args())
+                .withEnv(environment(cluster, node.component()))
+                .withPorts(ports(node))
+                .withReadinessProbe(readiness(node))
+                .withResources(resources(ComponentSettings.resources(cluster, node.component())))
+                .withVolumeMounts(mounts)
+                .withSecurityContext(PodSecurity.container())
+                .build();
+    }
+
+    /** Copies the node's configuration files from the ConfigMap into its data directory before it starts. */
+    private static Container configCopier(ClusterSpec cluster, ComponentSpec node) {
+        List<String> command = new ArrayList<>(List.of("cp"));
+        node.configFiles().keySet().forEach(file -> command.add(KubernetesEnvironment.CONFIG_DIR.resolve(file).toString()));
+        command.add(node.dataDir() + "/");
+        return new ContainerBuilder()
+                .withName("copy-config")
+                .withImage(ComponentSettings.image(cluster, node.component()))
+                .withImagePullPolicy(cluster.imagePullPolicy().name())
+                .withCommand(command)
+                .withResources(resources(ComponentSettings.resources(cluster, node.component())))
+                .withVolumeMounts(dataMount(node), new VolumeMountBuilder().withName(CONFIG_VOLUME)
+                        .withMountPath(KubernetesEnvironment.CONFIG_DIR.toString()).withReadOnly(true).build())
+                .withSecurityContext(PodSecurity.container())
+                .build();
+    }
+
+    private static VolumeMount dataMount(ComponentSpec node) {
+        return new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath(node.dataDir().toString()).build();
+    }
+
+    private static List<Volume> volumes(ClusterSpec cluster, ComponentSpec node) {
+        Component component = node.component();
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName(DATA_VOLUME).withNewPersistentVolumeClaim()
+                .withClaimName(ResourceNames.volumeClaim(cluster, component, node.index())).endPersistentVolumeClaim()
+                .build());
+        if (!node.configFiles().isEmpty()) {
+            volumes.add(new VolumeBuilder().withName(CONFIG_VOLUME).withNewConfigMap()
+                    .withName(ResourceNames.configMap(cluster, component)).endConfigMap().build());
+        }
+        if (usesAuthKey(cluster, component)) {
+            volumes.add(new VolumeBuilder().withName(AUTH_VOLUME).withNewSecret()
+                    .withSecretName(cluster.auth().publicKeySecret().orElseThrow())
+                    .addNewItem().withKey(AuthSpec.PUBLIC_KEY_FILE).withPath(AuthSpec.PUBLIC_KEY_FILE).endItem()
+                    .endSecret().build());
+        }
+        return volumes;
+    }
+
+    /** The pageservers and safekeepers check JWTs; etcd does not. */
+    private static boolean usesAuthKey(ClusterSpec cluster, Component component) {
+        return cluster.auth().enabled() && component != Component.ETCD;
+    }
+
+    /** S3 credentials come from the named Secret, never from the spec, for the daemons that use the bucket. */
+    private static List<EnvVar> environment(ClusterSpec cluster, Component component) {
+        if (component == Component.ETCD) {
+            return List.of();
+        }
+        return cluster.remoteStorage().flatMap(rs -> rs.credentialsSecret())
+                .map(secret -> S3_CREDENTIAL_KEYS.stream()
+                        .map(key -> new EnvVarBuilder().withName(key).withNewValueFrom().withNewSecretKeyRef()
+                                .withName(secret).withKey(key).endSecretKeyRef().endValueFrom().build())
+                        .toList())
+                .orElse(List.of());
+    }
+
+    private static List<ContainerPort> ports(ComponentSpec node) {
+        return node.ports().stream()
+                .map(p -> new ContainerPortBuilder().withName(p.name()).withContainerPort(p.port()).withProtocol("TCP").build())
+                .toList();
+    }
+
+    private static Probe readiness(ComponentSpec node) {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(node.readiness().path()).withPort(new IntOrString(node.readiness().portName()))
+                .endHttpGet()
+                .withPeriodSeconds(READINESS_PERIOD_SECONDS)
+                .build();
+    }
+
+    private static ResourceRequirements resources(ResourcesSpec spec) {
+        return new ResourceRequirementsBuilder()
+                .withRequests(quantities(spec.requests()))
+                .withLimits(quantities(spec.limits()))
+                .build();
+    }
+
+    private static Map<String, Quantity> quantities(Map<String, String> values) {
+        // sorted, so that the rendered manifest is the same on every run
+        Map<String, Quantity> quantities = new TreeMap<>();
+        values.forEach((name, value) -> quantities.put(name, new Quantity(value)));
+        return quantities;
+    }
+}

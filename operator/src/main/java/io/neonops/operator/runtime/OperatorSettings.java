@@ -1,0 +1,24 @@
+package io.neonops.operator.runtime;
+
+import io.neonops.operator.reconcile.ReconcileSettings;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the operator runs.
+ *
+ * @param namespaces     the namespaces to watch; empty means all
+ * @param reconcile      how clusters are written
+ * @param resyncInterval how often every cluster is reconciled even when nothing happened
+ */
+public record OperatorSettings(Set<String> namespaces, ReconcileSettings reconcile, Duration resyncInterval) {
+
+    public static final Duration DEFAULT_RESYNC_INTERVAL = Duration.ofMinutes(10);
+
+    public OperatorSettings {
+        namespaces = Set.copyOf(namespaces);
+        Objects.requireNonNull(reconcile, "reconcile");
+        Objects.requireNonNull(resyncInterval, "resyncInterval");
+    }
+}

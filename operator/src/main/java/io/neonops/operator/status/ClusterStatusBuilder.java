@@ -1,0 +1,175 @@
+package io.neonops.operator.status;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.component.Component;
+import io.neonops.operator.cluster.ClusterPhase;
+import io.neonops.operator.cluster.MemberCounts;
+import io.neonops.operator.cluster.NeonCluster;
+import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.cluster.PostgresStatus;
+import io.neonops.operator.resources.ClusterResources;
+import io.neonops.storage.common.PgMajorVersion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The status a cluster should have, from its previous status and what was observed: a pure function, so that
+ * an unchanged cluster yields an equal status and the reconciler can skip the write.
+ */
+public final class ClusterStatusBuilder {
+
+    public static final String ALL_NODES_READY = "AllNodesReady";
+    public static final String NODES_NOT_READY = "NodesNotReady";
+    public static final String NODES_OUTDATED = "NodesOutdated";
+    public static final String SPEC_ACCEPTED = "SpecAccepted";
+    public static final String SPEC_REFUSED = "SpecRefused";
+    public static final String PAUSED = "Paused";
+    public static final String RECONCILED = "Reconciled";
+
+    private ClusterStatusBuilder() {
+    }
+
+    /**
+     * The status of an accepted spec.
+     *
+     * @param pods the cluster's pods by name, including those created in this pass
+     */
+    public static NeonClusterStatus accepted(NeonCluster cluster, ClusterResources desired, Map<String, Pod> pods,
+                                             Instant now) {
+        NeonClusterStatus status = copyOf(cluster.getStatus());
+        long generation = cluster.getMetadata().getGeneration();
+        List<String> missingOrNotReady = new ArrayList<>();
+        List<String> outdated = new ArrayList<>();
+        boolean anyStarted = false;
+        boolean allExist = true;
+        for (Component component : Component.START_ORDER) {
+            List<Pod> wanted = desired.pods(component);
+            int ready = 0;
+            int updated = 0;
+            for (Pod want : wanted) {
+                Pod pod = pods.get(want.getMetadata().getName());
+                if (pod == null) {
+                    missingOrNotReady.add(want.getMetadata().getName());
+                    allExist = false;
+                    continue;
+                }
+                anyStarted |= NodeHealth.isStarted(pod);
+                if (NodeHealth.isReady(pod)) {
+                    ready++;
+                } else {
+                    missingOrNotReady.add(want.getMetadata().getName());
+                }
+                if (NodeHealth.isUpdated(pod, want)) {
+                    updated++;
+                } else {
+                    outdated.add(want.getMetadata().getName());
+                }
+            }
+            setCounts(status, component, new MemberCounts(wanted.size(), ready, updated));
+        }
+        ClusterPhase phase = phase(missingOrNotReady, outdated, anyStarted);
+        status.setPhase(phase);
+        status.setObservedGeneration(generation);
+        List<Condition> conditions = status.getConditions();
+        if (phase == ClusterPhase.RUNNING) {
+            conditions = ClusterConditions.with(conditions, ClusterConditions.READY, true, ALL_NODES_READY,
+                    "every node is ready and runs generation " + generation, generation, now);
+            conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, RECONCILED,
+                    "nothing left to do", generation, now);
+        } else if (missingOrNotReady.isEmpty()) {
+            String message = "nodes run an older spec and need a restart: " + String.join(", ", outdated);
+            conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, NODES_OUTDATED, message,
+                    generation, now);
+            conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, true, NODES_OUTDATED,
+                    message, generation, now);
+        } else {
+            String message = "waiting for nodes to become ready: " + String.join(", ", missingOrNotReady);
+            conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, NODES_NOT_READY, message,
+                    generation, now);
+            conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, true, NODES_NOT_READY,
+                    message, generation, now);
+        }
+        conditions = ClusterConditions.with(conditions, ClusterConditions.DEGRADED, false, SPEC_ACCEPTED,
+                "the spec is accepted", generation, now);
+        status.setConditions(conditions);
+        if (allExist && outdated.isEmpty()) {
+            // only once every node runs this spec does it describe what actually runs
+            showRunning(status, desired.cluster());
+        }
+        return status;
+    }
+
+    /** The status of a refused spec: what runs is reported as before, the conditions say why nothing changes. */
+    public static NeonClusterStatus refused(NeonCluster cluster, Refusal refusal, Instant now) {
+        NeonClusterStatus status = copyOf(cluster.getStatus());
+        long generation = cluster.getMetadata().getGeneration();
+        status.setObservedGeneration(generation);
+        status.setPhase(ClusterPhase.DEGRADED);
+        List<Condition> conditions = status.getConditions();
+        conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, SPEC_REFUSED,
+                refusal.message(), generation, now);
+        conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, SPEC_REFUSED,
+                "nothing is changed until the spec is fixed", generation, now);
+        conditions = ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, refusal.reason(),
+                refusal.message(), generation, now);
+        status.setConditions(conditions);
+        return status;
+    }
+
+    /**
+     * The status of a paused cluster: the phase says so and nothing else moves, so that the status is written
+     * once when the pause begins and then never while it lasts.
+     */
+    public static NeonClusterStatus paused(NeonCluster cluster, Instant now) {
+        NeonClusterStatus status = copyOf(cluster.getStatus());
+        if (status.getPhase() == ClusterPhase.PAUSED) {
+            return status;
+        }
+        long generation = status.getObservedGeneration() == null ? 0 : status.getObservedGeneration();
+        status.setPhase(ClusterPhase.PAUSED);
+        status.setConditions(ClusterConditions.with(status.getConditions(), ClusterConditions.PROGRESSING, false,
+                PAUSED, "the " + NeonCluster.PAUSED_ANNOTATION + " annotation stops every change", generation, now));
+        return status;
+    }
+
+    private static ClusterPhase phase(List<String> missingOrNotReady, List<String> outdated, boolean anyStarted) {
+        if (missingOrNotReady.isEmpty()) {
+            return outdated.isEmpty() ? ClusterPhase.RUNNING : ClusterPhase.UPGRADING;
+        }
+        return anyStarted ? ClusterPhase.CREATING : ClusterPhase.PENDING;
+    }
+
+    private static void showRunning(NeonClusterStatus status, ClusterSpec spec) {
+        status.setImage(spec.image());
+        status.setPostgres(new PostgresStatus(spec.postgres().versions().stream().map(PgMajorVersion::major).toList(),
+                spec.postgres().defaultVersion().major()));
+    }
+
+    private static void setCounts(NeonClusterStatus status, Component component, MemberCounts counts) {
+        switch (component) {
+            case ETCD -> status.setEtcd(counts);
+            case PAGESERVER -> status.setPageserver(counts);
+            case SAFEKEEPER -> status.setSafekeepers(counts);
+        }
+    }
+
+    private static NeonClusterStatus copyOf(NeonClusterStatus previous) {
+        NeonClusterStatus status = new NeonClusterStatus();
+        if (previous == null) {
+            return status;
+        }
+        status.setObservedGeneration(previous.getObservedGeneration());
+        status.setPhase(previous.getPhase());
+        status.setConditions(previous.getConditions() == null ? new ArrayList<>() : new ArrayList<>(previous.getConditions()));
+        status.setEtcd(previous.getEtcd());
+        status.setPageserver(previous.getPageserver());
+        status.setSafekeepers(previous.getSafekeepers());
+        status.setImage(previous.getImage());
+        status.setPostgres(previous.getPostgres());
+        return status;
+    }
+}

@@ -1,0 +1,81 @@
+package io.neonops.operator.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.neonops.controlplane.cluster.ClusterSpecParser;
+import io.neonops.operator.testing.OperatorHarness;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The checked-in CRD (which the build keeps equal to the generated one) says what the issue asks of it. */
+class NeonClusterCrdTest {
+
+    static CustomResourceDefinitionVersion version;
+    static CustomResourceDefinition crd;
+
+    @BeforeAll
+    static void readCrd() throws IOException {
+        try (InputStream in = Files.newInputStream(OperatorHarness.CRD)) {
+            crd = new KubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+        }
+        version = crd.getSpec().getVersions().get(0);
+    }
+
+    private static JSONSchemaProps spec(String... path) {
+        JSONSchemaProps node = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+        for (String field : path) {
+            node = node.getProperties().get(field);
+        }
+        return node;
+    }
+
+    @Test
+    void isTheNamespacedNeonClusterWithShortNameAndStatusSubresource() {
+        assertThat(crd.getMetadata().getName()).isEqualTo("neonclusters.neonops.io");
+        assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
+        assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("nc");
+        assertThat(version.getName()).isEqualTo("v1alpha1");
+        assertThat(version.getSubresources().getStatus()).isNotNull();
+    }
+
+    @Test
+    void printsReadyCountsVersionsPhaseAndAge() {
+        assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName())
+                .containsExactlyInAnyOrder("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Age");
+    }
+
+    @Test
+    void apiServerRefusesWhatTheSchemaCanTell() {
+        assertThat(spec().getRequired()).containsExactly("image");
+        assertThat(spec("etcd", "replicas").getXKubernetesValidations()).extracting(ValidationRule::getRule)
+                .containsExactly("self % 2 == 1");
+        assertThat(spec("safekeepers", "replicas").getMinimum()).isEqualTo(3.0);
+        assertThat(spec("postgres", "defaultVersion").getMinimum()).isEqualTo(14.0);
+        assertThat(spec("postgres", "defaultVersion").getMaximum()).isEqualTo(17.0);
+        assertThat(spec("postgres").getXKubernetesValidations()).extracting(ValidationRule::getRule)
+                .anySatisfy(rule -> assertThat(rule).contains("self.defaultVersion in self.versions"));
+        assertThat(spec("deletionPolicy").getEnum()).extracting(e -> e.asText()).containsExactlyInAnyOrder("Retain", "Delete");
+        assertThat(spec("imagePullPolicy").getEnum()).hasSize(3);
+    }
+
+    @Test
+    void pageserverConfigRuleRefusesEveryKeyTheParserRefuses() {
+        assertThat(ClusterSpecParser.MANAGED_PAGESERVER_KEYS)
+                .allSatisfy(key -> assertThat(PageserverSpec.NO_MANAGED_CONFIG_KEYS).contains("!has(self." + key + ")"));
+        assertThat(spec("pageserver", "config").getXKubernetesValidations()).extracting(ValidationRule::getRule)
+                .containsExactly(PageserverSpec.NO_MANAGED_CONFIG_KEYS);
+    }
+
+    @Test
+    void specHasNoDefaultsSoNothingIsWrittenIntoIt() {
+        assertThat(new KubernetesSerialization().asJson(version.getSchema())).doesNotContain("\"default\"");
+    }
+}

@@ -1,0 +1,44 @@
+package io.neonops.operator.resources;
+
+import static io.neonops.operator.testing.SpecFixtures.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.neonops.controlplane.component.Component;
+import org.junit.jupiter.api.Test;
+
+class SpecHashTest {
+
+    private static String hash(String extraSpecYaml, Component component) {
+        Pod pod = resources(extraSpecYaml).pods(component).get(0);
+        return pod.getMetadata().getAnnotations().get(SpecHash.ANNOTATION);
+    }
+
+    @Test
+    void sameSpecGivesTheSameHash() {
+        assertThat(hash("", Component.SAFEKEEPER)).hasSize(16).isEqualTo(hash("", Component.SAFEKEEPER));
+    }
+
+    @Test
+    void newImageChangesTheHashOfNeonPodsButNotOfEtcd() {
+        String other = "image: neon:2\n";
+
+        assertThat(hash(other, Component.SAFEKEEPER)).isNotEqualTo(hash("", Component.SAFEKEEPER));
+        assertThat(hash(other, Component.ETCD)).isEqualTo(hash("", Component.ETCD));
+    }
+
+    @Test
+    void pageserverConfigChangesTheHashThoughThePodSpecIsTheSame() {
+        String changed = "pageserver: {config: {gc_horizon: 1}}";
+
+        assertThat(resources(changed).pods(Component.PAGESERVER).get(0).getSpec())
+                .isEqualTo(resources("").pods(Component.PAGESERVER).get(0).getSpec());
+        assertThat(hash(changed, Component.PAGESERVER)).isNotEqualTo(hash("", Component.PAGESERVER));
+    }
+
+    @Test
+    void addingSafekeepersKeepsTheirHashAndAddingEtcdMembersChangesThePageservers() {
+        assertThat(hash("safekeepers: {replicas: 5}", Component.SAFEKEEPER)).isEqualTo(hash("", Component.SAFEKEEPER));
+        assertThat(hash("etcd: {replicas: 3}", Component.PAGESERVER)).isNotEqualTo(hash("", Component.PAGESERVER));
+    }
+}

@@ -1,0 +1,166 @@
+package io.neonops.operator.status;
+
+import static io.neonops.operator.testing.SpecFixtures.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.neonops.operator.cluster.ClusterPhase;
+import io.neonops.operator.cluster.MemberCounts;
+import io.neonops.operator.cluster.NeonCluster;
+import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.resources.SpecHash;
+import io.neonops.storage.common.PgMajorVersion;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClusterStatusBuilderTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-01-01T00:05:00Z");
+    private static final ClusterResources DESIRED = resources("");
+
+    private static NeonCluster cluster(long generation, NeonClusterStatus status) {
+        NeonCluster cluster = new NeonCluster();
+        cluster.setMetadata(new ObjectMetaBuilder().withName("demo").withNamespace("ns").withGeneration(generation)
+                .withAnnotations(new HashMap<>()).build());
+        cluster.setStatus(status);
+        return cluster;
+    }
+
+    /** Every desired pod as it was created, Ready or not. */
+    private static Map<String, Pod> pods(boolean ready) {
+        return pods(DESIRED, ready);
+    }
+
+    private static Map<String, Pod> pods(ClusterResources resources, boolean ready) {
+        Map<String, Pod> pods = new LinkedHashMap<>();
+        for (Pod desired : resources.pods()) {
+            PodStatusBuilder status = new PodStatusBuilder().withPhase(ready ? "Running" : "Pending");
+            if (ready) {
+                status.addNewCondition().withType("Ready").withStatus("True").endCondition();
+            }
+            pods.put(desired.getMetadata().getName(), new PodBuilder(desired).withStatus(status.build()).build());
+        }
+        return pods;
+    }
+
+    private static Condition condition(NeonClusterStatus status, String type) {
+        return ClusterConditions.find(status.getConditions(), type).orElseThrow();
+    }
+
+    @Test
+    void podsJustCreatedArePendingAndNotReady() {
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(false), T0);
+
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.PENDING);
+        assertThat(status.getObservedGeneration()).isEqualTo(1);
+        assertThat(status.getSafekeepers()).isEqualTo(new MemberCounts(3, 0, 3));
+        assertThat(condition(status, ClusterConditions.READY).getStatus()).isEqualTo("False");
+        assertThat(condition(status, ClusterConditions.READY).getMessage()).contains("demo-safekeeper-2");
+        assertThat(condition(status, ClusterConditions.PROGRESSING).getStatus()).isEqualTo("True");
+        assertThat(condition(status, ClusterConditions.DEGRADED).getStatus()).isEqualTo("False");
+        assertThat(status.getImage()).isEqualTo("neon:1");
+    }
+
+    @Test
+    void everyNodeReadyAndCurrentMakesTheClusterReadyForItsGeneration() {
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(4, null), DESIRED, pods(true), T0);
+
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.RUNNING);
+        Condition ready = condition(status, ClusterConditions.READY);
+        assertThat(ready.getStatus()).isEqualTo("True");
+        assertThat(ready.getObservedGeneration()).isEqualTo(4);
+        assertThat(condition(status, ClusterConditions.PROGRESSING).getStatus()).isEqualTo("False");
+        assertThat(status.getPostgres().getVersions()).containsExactly(PgMajorVersion.DEFAULT_PG_VERSION.major());
+        assertThat(status.getPostgres().getDefaultVersion()).isEqualTo(PgMajorVersion.DEFAULT_PG_VERSION.major());
+        assertThat(status.getEtcd()).isEqualTo(new MemberCounts(1, 1, 1));
+    }
+
+    @Test
+    void missingPodsAreNeitherReadyNorCountedAsUpdated() {
+        Map<String, Pod> pods = pods(true);
+        pods.remove("demo-safekeeper-1");
+
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods, T0);
+
+        assertThat(status.getSafekeepers()).isEqualTo(new MemberCounts(3, 2, 2));
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.CREATING);
+        assertThat(status.getImage()).isNull();
+    }
+
+    @Test
+    void podsOfAnOlderSpecAreReportedAsOutdatedAndKeepTheRunningImage() {
+        Map<String, Pod> pods = pods(true);
+        pods.put("demo-pageserver-0", new PodBuilder(pods.get("demo-pageserver-0"))
+                .editMetadata().addToAnnotations(SpecHash.ANNOTATION, "older").endMetadata().build());
+        ClusterResources older = resources("image: neon:0\n");
+        NeonClusterStatus previous = ClusterStatusBuilder.accepted(cluster(1, null), older, pods(older, true), T0);
+
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(2, previous), DESIRED, pods, T1);
+
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.UPGRADING);
+        assertThat(status.getPageserver()).isEqualTo(new MemberCounts(1, 1, 0));
+        assertThat(condition(status, ClusterConditions.READY).getReason()).isEqualTo(ClusterStatusBuilder.NODES_OUTDATED);
+        assertThat(condition(status, ClusterConditions.READY).getMessage()).contains("demo-pageserver-0");
+        assertThat(status.getImage()).isEqualTo("neon:0");
+    }
+
+    @Test
+    void unchangedClusterGetsAnEqualStatusWhateverTheTime() {
+        NeonClusterStatus first = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(true), T0);
+
+        NeonClusterStatus second = ClusterStatusBuilder.accepted(cluster(1, first), DESIRED, pods(true), T1);
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void transitionTimeMovesOnlyWhenAConditionChangesStatus() {
+        NeonClusterStatus notReady = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(false), T0);
+
+        NeonClusterStatus ready = ClusterStatusBuilder.accepted(cluster(1, notReady), DESIRED, pods(true), T1);
+
+        assertThat(condition(ready, ClusterConditions.READY).getLastTransitionTime()).isEqualTo(T1.toString());
+        assertThat(condition(ready, ClusterConditions.DEGRADED).getLastTransitionTime()).isEqualTo(T0.toString());
+    }
+
+    @Test
+    void refusedSpecIsDegradedForItsGenerationAndKeepsWhatRuns() {
+        NeonClusterStatus running = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(true), T0);
+        Refusal refusal = new Refusal(Refusal.INVALID_SPEC, "spec.etcd.replicas: must be odd");
+
+        NeonClusterStatus status = ClusterStatusBuilder.refused(cluster(2, running), refusal, T1);
+
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.DEGRADED);
+        assertThat(status.getObservedGeneration()).isEqualTo(2);
+        Condition degraded = condition(status, ClusterConditions.DEGRADED);
+        assertThat(degraded.getStatus()).isEqualTo("True");
+        assertThat(degraded.getReason()).isEqualTo(Refusal.INVALID_SPEC);
+        assertThat(degraded.getMessage()).isEqualTo("spec.etcd.replicas: must be odd");
+        assertThat(condition(status, ClusterConditions.READY).getStatus()).isEqualTo("False");
+        assertThat(condition(status, ClusterConditions.READY).getObservedGeneration()).isEqualTo(2);
+        assertThat(status.getSafekeepers()).isEqualTo(running.getSafekeepers());
+        assertThat(status.getImage()).isEqualTo(running.getImage());
+    }
+
+    @Test
+    void pauseIsShownOnceAndThenLeavesTheStatusAlone() {
+        NeonClusterStatus running = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(true), T0);
+
+        NeonClusterStatus paused = ClusterStatusBuilder.paused(cluster(2, running), T1);
+        NeonClusterStatus again = ClusterStatusBuilder.paused(cluster(3, paused), T1.plusSeconds(60));
+
+        assertThat(paused.getPhase()).isEqualTo(ClusterPhase.PAUSED);
+        assertThat(paused.getObservedGeneration()).isEqualTo(1);
+        assertThat(condition(paused, ClusterConditions.PROGRESSING).getReason()).isEqualTo(ClusterStatusBuilder.PAUSED);
+        assertThat(again).isEqualTo(paused);
+    }
+}

@@ -1,0 +1,140 @@
+package io.neonops.storage.common.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP plumbing every management-API client shares: builds the request from an {@link ApiRequest}
+ * (JSON body, bearer token, timeouts), sends it with {@code java.net.http}, decodes a 2xx body with
+ * {@link NeonJson} and turns everything else into a typed {@link NeonApiException}.
+ * Thread-safe; one instance per daemon.
+ */
+public final class NeonApiTransport {
+
+    private final ApiClientSettings settings;
+    private final HttpClient http;
+
+    public NeonApiTransport(ApiClientSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public ApiClientSettings settings() {
+        return settings;
+    }
+
+    /** Sends the request and decodes the JSON response as {@code responseType}. */
+    public <T> T send(ApiRequest request, Class<T> responseType) {
+        return decode(request, exchange(request), NeonJson.reader().getTypeFactory().constructType(responseType));
+    }
+
+    /** Sends the request and decodes the JSON response as a generic type such as {@code List<TenantInfo>}. */
+    public <T> T send(ApiRequest request, TypeReference<T> responseType) {
+        return decode(request, exchange(request), NeonJson.reader().getTypeFactory().constructType(responseType));
+    }
+
+    /** Sends the request; any body of a successful response is ignored. */
+    public void send(ApiRequest request) {
+        exchange(request);
+    }
+
+    /** The full URL of a request, e.g. for messages. */
+    public URI uriOf(ApiRequest request) {
+        String base = settings.baseUri().toString().replaceAll("/+$", "");
+        String query = request.query().entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return URI.create(base + request.path() + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    private HttpResponse<byte[]> exchange(ApiRequest request) {
+        String endpoint = request.method() + " " + uriOf(request);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new NeonApiTimeoutException(endpoint, "no response within "
+                    + settings.requestTimeout().toMillis() + " ms (connect timeout "
+                    + settings.connectTimeout().toMillis() + " ms)", e);
+        } catch (IOException e) {
+            throw new RequestFailedException(endpoint, "request failed: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RequestFailedException(endpoint, "interrupted while waiting for the response", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw NeonApiStatusException.of(endpoint, response.statusCode(), response.body());
+        }
+        return response;
+    }
+
+    private HttpRequest toHttpRequest(ApiRequest request) {
+        var builder = HttpRequest.newBuilder(uriOf(request))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json");
+        settings.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+        HttpRequest.BodyPublisher body = request.body()
+                .map(value -> HttpRequest.BodyPublishers.ofByteArray(toJson(value)))
+                .orElse(HttpRequest.BodyPublishers.noBody());
+        request.body().ifPresent(value -> builder.header("Content-Type", "application/json"));
+        return builder.method(request.method().name(), body).build();
+    }
+
+    private static byte[] toJson(Object value) {
+        try {
+            return NeonJson.writer().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private <T> T decode(ApiRequest request, HttpResponse<byte[]> response, JavaType type) {
+        String endpoint = request.method() + " " + uriOf(request);
+        try {
+            T value = NeonJson.reader().forType(type).readValue(response.body());
+            if (value == null) {
+                throw new MalformedResponseException(endpoint, "HTTP " + response.statusCode()
+                        + " without the expected " + nameOf(type), null);
+            }
+            return value;
+        } catch (IOException e) {
+            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : describe(e);
+            throw new MalformedResponseException(endpoint, "HTTP " + response.statusCode()
+                    + " with a body that is not a valid " + nameOf(type) + ": " + detail, e);
+        }
+    }
+
+    private static String nameOf(JavaType type) {
+        if (type.isContainerType()) {
+            return type.getRawClass().getSimpleName().toLowerCase() + " of " + nameOf(type.getContentType());
+        }
+        return type.getRawClass().getSimpleName();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : " " + message);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,14 @@
+package io.neonops.pageserver.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.neonops.storage.common.testing.KubernetesFreeClasspath;
+import org.junit.jupiter.api.Test;
+
+class PageserverApiDependenciesTest {
+
+    @Test
+    void runsWithoutKubernetesOrOperatorLibraries() {
+        assertThat(KubernetesFreeClasspath.violations()).isEmpty();
+    }
+}
