@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.ComponentSpec;
 import io.neonops.controlplane.component.LocalEnvironment;
+import io.neonops.controlplane.component.NodePort;
 import io.neonops.controlplane.process.DaemonLauncher;
 import io.neonops.controlplane.process.DaemonStartException;
 import io.neonops.controlplane.process.DaemonState;
@@ -88,6 +90,15 @@ final class LocalCluster {
             statuses.add(new NodeStatus(node, launcher.state(node.name(), node.spec().pidFile())));
         }
         return statuses;
+    }
+
+    /** The management URL of the first pageserver, e.g. {@code http://127.0.0.1:9898}. */
+    String pageserverUrl() {
+        ComponentSpec pageserver = nodes.stream().map(LocalNode::spec)
+                .filter(spec -> spec.component() == Component.PAGESERVER)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("a cluster has at least one pageserver"));
+        return "http://" + LocalEnvironment.LOCALHOST + ":" + pageserver.port(NodePort.PAGESERVER_HTTP.name()).port();
     }
 
     /** Whether any node runs (or is being started or stopped). */

@@ -19,7 +19,7 @@ public final class LocalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: start, status or stop");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
     /** A {@code --timeout SECONDS} value of a subcommand, refused unless positive. */

@@ -59,7 +59,7 @@ public final class LocalStartCommand implements Callable<Integer> {
         LocalCluster cluster = workDir.cluster(manifest.manifest().spec(), binDir(), pgDistribDir);
         List<LocalNode> nodes = cluster.select(components.names);
         if (manifest.text().isPresent()) {
-            workDir.remember(manifest.text().get());
+            workDir.remember(manifest.text().get(), cluster);
         }
         cluster.start(nodes, readyTimeout, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;

@@ -11,6 +11,7 @@ import io.neonops.controlplane.cluster.ClusterManifest;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ManifestException;
 import io.neonops.controlplane.component.LocalEnvironment;
+import io.neonops.controlplane.tenant.PageserverUrlFile;
 
 /**
  * A local cluster's work directory ({@code .neon} by default): the daemons' directories, pid files and logs, and a
@@ -47,10 +48,14 @@ record LocalWorkDir(Path path) {
         }
     }
 
-    /** Keeps the manifest's text as given (comments and all). */
-    void remember(String manifestText) throws IOException {
+    /**
+     * Keeps the manifest's text as given (comments and all), and the URL of its first pageserver where the tenant
+     * and timeline commands look for it.
+     */
+    void remember(String manifestText, LocalCluster cluster) throws IOException {
         createPrivateDirectory(path);
         writeAtomically(path, MANIFEST_FILE, manifestText);
+        writeAtomically(path, PageserverUrlFile.FILE_NAME, cluster.pageserverUrl() + "\n");
     }
 
     /** Replaces a file so that readers see the old or the new content, never a part. */

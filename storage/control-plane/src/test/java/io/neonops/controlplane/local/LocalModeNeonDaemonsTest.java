@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.neonops.controlplane.tenant.PageserverUrlFile;
 import io.neonops.controlplane.testsupport.ProcessTable;
 
 /**
@@ -38,6 +40,7 @@ class LocalModeNeonDaemonsTest extends LocalModeTestBase {
                 + "safekeeper-2 started.*safekeeper-3 started");
         assertThat(workDir.resolve("pageserver_1/pageserver.toml")).content()
                 .contains("broker_endpoints = [\"http://127.0.0.1:" + ports.etcdClient() + "\"]");
+        assertThat(new PageserverUrlFile().locate(workDir)).isEqualTo(URI.create("http://127.0.0.1:" + ports.pageserverHttp()));
         LocalCli.Outcome status = LocalCli.run("status", "--dir", workDir.toString());
         assertThat(status.out()).containsPattern("(?m)^safekeeper-3 +running +\\d+ +pg=" + (ports.safekeeperPg() + 2)
                 + " http=" + (ports.safekeeperHttp() + 2) + "$");
