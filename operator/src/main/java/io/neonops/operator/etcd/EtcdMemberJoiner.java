@@ -1,0 +1,42 @@
+package io.neonops.operator.etcd;
+
+import io.neonops.controlplane.etcd.EtcdException;
+import io.neonops.controlplane.etcd.EtcdMember;
+import io.neonops.controlplane.etcd.EtcdMembershipClient;
+import io.neonops.controlplane.etcd.MemberAddition;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The membership change that must precede the pod of a joining etcd member: {@code member add} on the running
+ * cluster once nothing holds it back. A member the cluster already knows (its pod was lost, or an earlier pass added it
+ * and then stopped) gets its pod back even while others are not Ready, because it may be what the quorum waits for.
+ */
+public final class EtcdMemberJoiner {
+
+    private final EtcdConnector connector;
+
+    public EtcdMemberJoiner(EtcdConnector connector) {
+        this.connector = Objects.requireNonNull(connector, "connector");
+    }
+
+    public JoinOutcome prepare(NextMember next) {
+        try {
+            EtcdMembershipClient client = connector.connect(next.clientUrls());
+            if (next.waitsFor().isEmpty()) {
+                return new JoinOutcome.Create(next, client.ensureMember(next.peerUrl()));
+            }
+            Optional<EtcdMember> known = client.members().stream()
+                    .filter(m -> m.peerUrls().contains(next.peerUrl()))
+                    .findFirst();
+            if (known.isPresent()) {
+                return new JoinOutcome.Create(next, new MemberAddition.AlreadyMember(known.get()));
+            }
+            AddWait wait = next.waitsFor().get();
+            return new JoinOutcome.Hold(next, wait.reason(next.pod()), wait.settledAt());
+        } catch (EtcdException e) {
+            return new JoinOutcome.Failed(next, "adding etcd member " + next.pod() + " (" + next.peerUrl() + ") failed: "
+                    + e.getMessage());
+        }
+    }
+}
