@@ -7,6 +7,7 @@ import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.storage.common.PgMajorVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Between the upgrade core's {@link UpgradeStatus} and {@code status.upgrade} as the API server stores it. */
@@ -51,7 +52,7 @@ public final class UpgradeStatusMapping {
 
     private static Optional<SpecSummary> summary(SoftwareVersion version) {
         if (version == null || version.getImage() == null || version.getPostgresVersions() == null
-                || version.getPostgresVersions().contains(null)) {
+                || version.getPostgresVersions().stream().anyMatch(Objects::isNull)) {
             return Optional.empty();
         }
         try {

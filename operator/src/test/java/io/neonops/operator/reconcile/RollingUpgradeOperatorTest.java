@@ -14,6 +14,7 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
+import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.FakeKubelet.Deletion;
 import io.neonops.operator.testing.FakePageservers;
@@ -60,6 +61,8 @@ class RollingUpgradeOperatorTest {
             "pg-add", "pg-unused");
     /** For the operators that must act without any resync: anything they do was set off by an event or a deadline. */
     static final Duration NO_RESYNC = Duration.ofHours(1);
+    /** The shortest ready timeout the CRD allows. */
+    static final String HALT_AFTER_10S = "upgrade: {podReadyTimeoutSeconds: 10}";
     static final List<String> THREE_ETCD_PODS = List.of("demo-etcd-0", "demo-etcd-1", "demo-etcd-2",
             "demo-safekeeper-0", "demo-safekeeper-1", "demo-safekeeper-2", "demo-pageserver-0");
 
@@ -83,34 +86,31 @@ class RollingUpgradeOperatorTest {
         pageservers.close();
     }
 
-    /** Cluster {@code demo} on {@link #OLD_IMAGE} with these lines added to its spec. */
-    private static String manifest(String... specLines) {
-        StringBuilder yaml = new StringBuilder("""
-                apiVersion: neonops.io/v1alpha1
-                kind: NeonCluster
-                metadata:
-                  name: demo
-                spec:
-                  image: neondatabase/neon:4270
-                """);
-        for (String line : specLines) {
-            yaml.append("  ").append(line).append('\n');
-        }
-        return yaml.toString();
-    }
-
     private static String threeEtcdMembers() {
         return "etcd: {replicas: 3, image: " + OLD_ETCD + "}";
     }
 
-    private FakeKubelet kubelet(String namespace, Predicate<Pod> neverReady) {
+    /**
+     * Starts a kubelet for {@code namespace} that never readies the pods {@code neverReady} picks, has
+     * {@code operator} create cluster {@code demo} there on {@link #OLD_IMAGE} with these spec lines, and waits
+     * until it runs.
+     */
+    private FakeKubelet running(OperatorHarness operator, String namespace, Predicate<Pod> neverReady,
+                                String... specLines) {
         FakeKubelet kubelet = FakeKubelet.start(client, namespace, READY_AFTER, neverReady);
         kubelets.add(kubelet);
+        operator.create(namespace, ClusterFixtures.demo(specLines));
+        operator.awaitRunning(namespace);
         return kubelet;
     }
 
-    private FakeKubelet kubelet(String namespace) {
-        return kubelet(namespace, pod -> false);
+    /** An operator of the test's own for {@code namespace}, which never resyncs. */
+    private static OperatorHarness ownOperator(String namespace) {
+        return OperatorHarness.start(server, client, Set.of(namespace), pageservers.connector(), NO_RESYNC);
+    }
+
+    private FakeKubelet running(String namespace, String... specLines) {
+        return running(operator, namespace, pod -> false, specLines);
     }
 
     /** The pod {@code name} when it runs {@code image}: it crashes on start. */
@@ -148,9 +148,7 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void imageChangeRestartsEachPodOnceEtcdThenSafekeepersThenPageserversKeepingQuorum() {
-        FakeKubelet kubelet = kubelet("roll");
-        operator.create("roll", manifest(threeEtcdMembers()));
-        operator.awaitRunning("roll");
+        FakeKubelet kubelet = running("roll", threeEtcdMembers());
         Map<String, String> oldHashes = kubelet.specHashes();
 
         long generation = edit("roll", RollingUpgradeOperatorTest::newImages);
@@ -176,11 +174,8 @@ class RollingUpgradeOperatorTest {
     /** Without resyncs, so that the halt is seen by the deadline the operator set itself, not by chance. */
     @Test
     void aPodNotReadyInTimeHaltsTheRollWithDegradedUntilItRecovers() {
-        FakeKubelet kubelet = kubelet("halt-recover", stuck("demo-safekeeper-0", NEW_IMAGE));
-        try (OperatorHarness own = OperatorHarness.start(server, client, Set.of("halt-recover"), pageservers.connector(),
-                NO_RESYNC)) {
-            own.create("halt-recover", manifest("upgrade: {podReadyTimeoutSeconds: 10}"));
-            own.awaitRunning("halt-recover");
+        try (OperatorHarness own = ownOperator("halt-recover")) {
+            FakeKubelet kubelet = running(own, "halt-recover", stuck("demo-safekeeper-0", NEW_IMAGE), HALT_AFTER_10S);
 
             long generation = edit("halt-recover", c -> c.getSpec().setImage(NEW_IMAGE));
 
@@ -207,9 +202,7 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void rollingBackToThePreviousSpecRestartsOnlyTheHaltedPod() {
-        FakeKubelet kubelet = kubelet("halt-rollback", stuck("demo-safekeeper-0", NEW_IMAGE));
-        operator.create("halt-rollback", manifest("upgrade: {podReadyTimeoutSeconds: 10}"));
-        operator.awaitRunning("halt-rollback");
+        FakeKubelet kubelet = running(operator, "halt-rollback", stuck("demo-safekeeper-0", NEW_IMAGE), HALT_AFTER_10S);
         Map<String, String> oldHashes = kubelet.specHashes();
         operator.awaitDegraded("halt-rollback", edit("halt-rollback", c -> c.getSpec().setImage(NEW_IMAGE)));
         operator.awaitReconciliations("halt-rollback", "demo", 1);
@@ -230,25 +223,20 @@ class RollingUpgradeOperatorTest {
         assertThat(kubelet.specHashes()).isEqualTo(oldHashes);
     }
 
-    private static OperatorHarness resumeOperator() {
-        return OperatorHarness.start(server, client, Set.of("resume"), pageservers.connector(), NO_RESYNC);
-    }
-
     @Test
     void aNewOperatorFinishesARollTheStoppedOneBeganWithoutRestartingAnUpdatedPod() {
-        FakeKubelet kubelet = kubelet("resume");
+        FakeKubelet kubelet;
         Map<String, String> oldHashes;
         long generation;
-        try (OperatorHarness first = resumeOperator()) {
-            first.create("resume", manifest(threeEtcdMembers()));
-            first.awaitRunning("resume");
+        try (OperatorHarness first = ownOperator("resume")) {
+            kubelet = running(first, "resume", pod -> false, threeEtcdMembers());
             oldHashes = kubelet.specHashes();
             generation = edit("resume", RollingUpgradeOperatorTest::newImages);
             Poll.until("three pods restarted", () -> kubelet.deletions().size() >= 3);
         }
         int restartedByTheFirst = kubelet.deletions().size();
 
-        try (OperatorHarness second = resumeOperator()) {
+        try (OperatorHarness second = ownOperator("resume")) {
             second.awaitRunning("resume", generation);
         }
 
@@ -262,9 +250,7 @@ class RollingUpgradeOperatorTest {
     void removingAPostgresMajorATimelineStillUsesIsRefusedNamingItAndTouchesNothing() {
         pageservers.serve("pg-in-use", List.of(new TimelinePgVersion(TENANT, TIMELINE_16, 16),
                 new TimelinePgVersion(TENANT, TIMELINE_17, 17)));
-        FakeKubelet kubelet = kubelet("pg-in-use");
-        operator.create("pg-in-use", manifest("postgres: {versions: [16, 17], defaultVersion: 17}"));
-        operator.awaitRunning("pg-in-use");
+        FakeKubelet kubelet = running("pg-in-use", "postgres: {versions: [16, 17], defaultVersion: 17}");
         operator.requests.drain();
 
         long generation = edit("pg-in-use", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
@@ -283,9 +269,7 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void removingAPostgresMajorWhileThePageserverCannotBeAskedIsRefusedSayingWhy() {
-        FakeKubelet kubelet = kubelet("pg-down");
-        operator.create("pg-down", manifest("postgres: {versions: [16, 17], defaultVersion: 17}"));
-        operator.awaitRunning("pg-down");
+        FakeKubelet kubelet = running("pg-down", "postgres: {versions: [16, 17], defaultVersion: 17}");
         operator.requests.drain();
 
         long generation = edit("pg-down", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
@@ -301,9 +285,7 @@ class RollingUpgradeOperatorTest {
     @Test
     void removingAPostgresMajorNoTimelineUsesRollsThePageserver() {
         pageservers.serve("pg-unused", List.of(new TimelinePgVersion(TENANT, TIMELINE_17, 17)));
-        FakeKubelet kubelet = kubelet("pg-unused");
-        operator.create("pg-unused", manifest("postgres: {versions: [16, 17], defaultVersion: 17}"));
-        operator.awaitRunning("pg-unused");
+        FakeKubelet kubelet = running("pg-unused", "postgres: {versions: [16, 17], defaultVersion: 17}");
 
         long generation = edit("pg-unused", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
 
@@ -315,9 +297,7 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void addingAPostgresMajorRollsThePageserverOnly() {
-        FakeKubelet kubelet = kubelet("pg-add");
-        operator.create("pg-add", manifest("postgres: {versions: [16], defaultVersion: 16}"));
-        operator.awaitRunning("pg-add");
+        FakeKubelet kubelet = running("pg-add", "postgres: {versions: [16], defaultVersion: 16}");
 
         long generation = edit("pg-add", c -> c.getSpec().getPostgres().setVersions(List.of(16, 17)));
 
@@ -331,9 +311,7 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void changingOnlyTheDefaultPostgresVersionRestartsNothing() {
-        FakeKubelet kubelet = kubelet("pg-default");
-        operator.create("pg-default", manifest("postgres: {versions: [16, 17], defaultVersion: 17}"));
-        operator.awaitRunning("pg-default");
+        FakeKubelet kubelet = running("pg-default", "postgres: {versions: [16, 17], defaultVersion: 17}");
         operator.requests.drain();
 
         long generation = edit("pg-default", c -> c.getSpec().getPostgres().setDefaultVersion(16));
