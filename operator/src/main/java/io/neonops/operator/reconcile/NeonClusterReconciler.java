@@ -164,7 +164,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         return new Outcome(status, recheck);
     }
 
-    /** One Event per decision that shows in the status: refusing a spec, pausing, resuming. */
+    /** One Event per decision that shows in the status: refusing a spec, halting a roll, pausing, resuming. */
     private static void recordTransitions(NeonCluster cluster, NeonClusterStatus before, NeonClusterStatus after,
                                           ClusterEvents events) {
         ClusterPhase previousPhase = before == null ? null : before.getPhase();
@@ -180,7 +180,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 : ClusterConditions.find(before.getConditions(), ClusterConditions.DEGRADED)
                         .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()));
         if (degraded.isPresent() && !sameDecision(degraded.get(), wasDegraded)) {
-            events.record(cluster, Type.Warning, degraded.get().getReason(), "Refuse", degraded.get().getMessage(), null);
+            String reason = degraded.get().getReason();
+            String action = ClusterStatusBuilder.ROLL_HALTED.equals(reason) ? "Halt" : "Refuse";
+            events.record(cluster, Type.Warning, reason, action, degraded.get().getMessage(), null);
         }
     }
 

@@ -43,6 +43,14 @@ class SpecHashTest {
     }
 
     @Test
+    void newResourcesChangeTheHashOfThatComponentOnly() {
+        String more = "safekeepers: {resources: {requests: {cpu: 2}}}";
+
+        assertThat(hash(more, Component.SAFEKEEPER)).isNotEqualTo(hash("", Component.SAFEKEEPER));
+        assertThat(hash(more, Component.PAGESERVER)).isEqualTo(hash("", Component.PAGESERVER));
+    }
+
+    @Test
     void addingAPostgresMajorChangesTheHashOfThePageserversOnly() {
         String added = "postgres: {versions: [16, 17], defaultVersion: 16}";
         String before = "postgres: {versions: [16], defaultVersion: 16}";
