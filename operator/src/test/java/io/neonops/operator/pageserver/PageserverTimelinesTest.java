@@ -3,7 +3,6 @@ package io.neonops.operator.pageserver;
 import static io.neonops.operator.testing.SpecFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.testing.FakePageservers;
 import io.neonops.operator.upgrade.TimelineLookup;
 import io.neonops.operator.upgrade.TimelinePgVersion;
@@ -21,8 +20,7 @@ class PageserverTimelinesTest {
     private static final String TIMELINE_2 = "00112233445566778899aabbccddeeff";
 
     private final FakePageservers pageservers = FakePageservers.start();
-    private final PageserverTimelines timelines =
-            new PageserverTimelines(pageservers.connector(), KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
+    private final PageserverTimelines timelines = pageservers.timelines();
 
     @AfterEach
     void stopPageservers() {

@@ -13,7 +13,6 @@ import io.neonops.operator.cluster.RollingUpgradeStatus;
 import io.neonops.operator.cluster.SoftwareVersion;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.resources.ClusterResources;
-import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.testing.FakePageservers;
 import io.neonops.operator.upgrade.TimelinePgVersion;
 import io.neonops.operator.upgrade.VersionDecision;
@@ -32,8 +31,7 @@ class PostgresVersionGateTest {
     private static final URI PAGESERVER_0 = URI.create("http://demo-pageserver-0.demo-pageserver.ns.svc.cluster.local:9898");
 
     private final FakePageservers pageservers = FakePageservers.start();
-    private final PageserverTimelines timelines =
-            new PageserverTimelines(pageservers.connector(), KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
+    private final PageserverTimelines timelines = pageservers.timelines();
 
     @AfterEach
     void stopPageservers() {

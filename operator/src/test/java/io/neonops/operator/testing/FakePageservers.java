@@ -1,6 +1,8 @@
 package io.neonops.operator.testing;
 
 import io.neonops.operator.pageserver.PageserverConnector;
+import io.neonops.operator.pageserver.PageserverTimelines;
+import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.upgrade.TimelinePgVersion;
 import io.neonops.pageserver.api.PageserverClient;
 import io.neonops.storage.common.api.ApiClientSettings;
@@ -66,6 +68,11 @@ public final class FakePageservers implements AutoCloseable {
             return new PageserverClient(new ApiClientSettings(target, settings.connectTimeout(),
                     settings.requestTimeout(), settings.bearerToken()));
         };
+    }
+
+    /** The operator's view of the clusters' pageservers, through {@link #connector()}. */
+    public PageserverTimelines timelines() {
+        return new PageserverTimelines(connector(), KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
     }
 
     /** The base URLs the operator asked for, of pageservers in {@code namespace}. */
