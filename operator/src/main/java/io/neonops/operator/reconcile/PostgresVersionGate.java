@@ -7,6 +7,7 @@ import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.pageserver.PageserverTimelines;
+import io.neonops.operator.resources.NodePods;
 import io.neonops.operator.resources.ResourceLabels;
 import io.neonops.operator.resources.ResourceNames;
 import io.neonops.operator.status.UpgradeStatusMapping;
@@ -27,8 +28,8 @@ import java.util.Set;
  * Whether the spec's Postgres majors may replace the ones the cluster serves: removing one is asked of the
  * pageservers before anything is written.
  * <p>
- * The majors served are those the pageserver pods record, and those {@code status.postgres} shows (so a
- * pageserver whose pod is gone still counts). The question is asked when a roll towards the spec's majors
+ * The majors served are those the pods that serve Postgres (the pageservers) record, and those
+ * {@code status.postgres} shows (so a pageserver whose pod is gone still counts). The question is asked when a roll towards the spec's majors
  * begins, not again while it goes on: by then the pageservers being restarted cannot answer, and refusing
  * would leave the roll stuck with a pod down. That the roll was allowed shows in {@code status.upgrade.to},
  * which only an accepted spec writes.
@@ -49,7 +50,7 @@ final class PostgresVersionGate {
     private static Set<PgMajorVersion> served(NeonClusterStatus status, ObservedCluster observed) {
         Set<PgMajorVersion> served = EnumSet.noneOf(PgMajorVersion.class);
         for (Pod pod : observed.all(Pod.class)) {
-            if (ResourceLabels.componentOf(pod).filter(Component.PAGESERVER::equals).isPresent()) {
+            if (ResourceLabels.componentOf(pod).filter(NodePods::servesPostgres).isPresent()) {
                 Map<String, String> annotations = pod.getMetadata().getAnnotations();
                 SpecSummaryAnnotations.read(annotations == null ? Map.of() : annotations)
                         .ifPresent(summary -> served.addAll(summary.versions()));

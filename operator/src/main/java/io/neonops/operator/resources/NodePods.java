@@ -64,18 +64,19 @@ public final class NodePods {
     /** The spec hash, which decides restarts, and the summary of the spec that status shows during a roll. */
     private static Map<String, String> annotations(ClusterSpec cluster, ComponentSpec node, PodSpec spec) {
         Map<String, String> annotations = new TreeMap<>(SpecSummaryAnnotations.of(SpecSummary.of(cluster)));
-        annotations.put(SpecHash.ANNOTATION, SpecHash.of(spec, node.configFiles(), postgresMajors(cluster, node.component())));
+        List<PgMajorVersion> majors = servesPostgres(node.component()) ? cluster.postgres().versions() : List.of();
+        annotations.put(SpecHash.ANNOTATION, SpecHash.of(spec, node.configFiles(), majors));
         return annotations;
     }
 
     /**
-     * The Postgres majors a node serves: the pageserver runs the {@code vNN} distributions under
-     * {@code pg_distrib_dir} for the timelines it holds; etcd and the safekeepers run none. So adding a major
-     * restarts the pageservers only, and {@code defaultVersion}, which only applies to timelines created later,
-     * restarts nothing.
+     * Whether a component's nodes serve the Postgres majors of the spec: the pageserver runs the {@code vNN}
+     * distributions under {@code pg_distrib_dir} for the timelines it holds; etcd and the safekeepers run none.
+     * So adding a major restarts the pageservers only, and {@code defaultVersion}, which only applies to
+     * timelines created later, restarts nothing.
      */
-    public static List<PgMajorVersion> postgresMajors(ClusterSpec cluster, Component component) {
-        return component == Component.PAGESERVER ? cluster.postgres().versions() : List.of();
+    public static boolean servesPostgres(Component component) {
+        return component == Component.PAGESERVER;
     }
 
     private static PodSpec podSpec(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env) {
