@@ -19,6 +19,10 @@ public class NeonClusterStatus {
     private List<Condition> conditions = new ArrayList<>();
 
     private MemberCounts etcd;
+
+    @JsonPropertyDescription("How many etcd members the cluster was created with; members added later joined the running etcd cluster")
+    private Integer etcdBootstrapMembers;
+
     private MemberCounts pageserver;
     private MemberCounts safekeepers;
 
@@ -61,6 +65,14 @@ public class NeonClusterStatus {
 
     public void setEtcd(MemberCounts etcd) {
         this.etcd = etcd;
+    }
+
+    public Integer getEtcdBootstrapMembers() {
+        return etcdBootstrapMembers;
+    }
+
+    public void setEtcdBootstrapMembers(Integer etcdBootstrapMembers) {
+        this.etcdBootstrapMembers = etcdBootstrapMembers;
     }
 
     public MemberCounts getPageserver() {
@@ -110,6 +122,7 @@ public class NeonClusterStatus {
                 && phase == other.phase
                 && Objects.equals(conditions, other.conditions)
                 && Objects.equals(etcd, other.etcd)
+                && Objects.equals(etcdBootstrapMembers, other.etcdBootstrapMembers)
                 && Objects.equals(pageserver, other.pageserver)
                 && Objects.equals(safekeepers, other.safekeepers)
                 && Objects.equals(image, other.image)
@@ -119,6 +132,6 @@ public class NeonClusterStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, etcd, pageserver, safekeepers, image, postgres, upgrade);
+        return Objects.hash(observedGeneration, phase, conditions, etcd, etcdBootstrapMembers, pageserver, safekeepers, image, postgres, upgrade);
     }
 }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpecs;
-import io.neonops.controlplane.component.EtcdMembership;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.status.NodeHealth;
@@ -32,13 +31,14 @@ public final class EtcdGrowth {
      * The next member to join; empty when every member beyond the bootstrap members has its pod (bootstrap members'
      * missing pods are created as usual: they belong to the cluster from its start).
      *
+     * @param desired      the resources for the etcd membership the cluster's volumes record
      * @param observedPods the cluster's pods by name
      */
-    public static Optional<NextMember> next(ClusterResources desired, EtcdMembership membership, KubernetesEnvironment env,
+    public static Optional<NextMember> next(ClusterResources desired, KubernetesEnvironment env,
                                             Map<String, Pod> observedPods, Instant now) {
         List<Pod> members = desired.pods(Component.ETCD);
         List<Integer> missing = new ArrayList<>();
-        for (int i = membership.bootstrapMembers(); i < members.size(); i++) {
+        for (int i = desired.etcd().bootstrapMembers(); i < members.size(); i++) {
             if (!observedPods.containsKey(name(members.get(i)))) {
                 missing.add(i);
             }

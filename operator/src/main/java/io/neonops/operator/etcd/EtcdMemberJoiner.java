@@ -4,6 +4,12 @@ import io.neonops.controlplane.etcd.EtcdException;
 import io.neonops.controlplane.etcd.EtcdMember;
 import io.neonops.controlplane.etcd.EtcdMembershipClient;
 import io.neonops.controlplane.etcd.MemberAddition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.resources.KubernetesEnvironment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,13 +20,28 @@ import java.util.Optional;
  */
 public final class EtcdMemberJoiner {
 
-    private final EtcdConnector connector;
+    /** How soon to ask etcd again after it failed: most refusals last no longer than etcd's health interval. */
+    public static final Duration RETRY_AFTER = EtcdGrowth.SETTLE;
 
-    public EtcdMemberJoiner(EtcdConnector connector) {
+    private final EtcdConnector connector;
+    private final String clusterDomain;
+
+    public EtcdMemberJoiner(EtcdConnector connector, String clusterDomain) {
         this.connector = Objects.requireNonNull(connector, "connector");
+        this.clusterDomain = Objects.requireNonNull(clusterDomain, "clusterDomain");
     }
 
-    public JoinOutcome prepare(NextMember next) {
+    /**
+     * The membership step for the next joining member ({@link EtcdGrowth}); empty when no member is joining.
+     *
+     * @param observedPods the cluster's pods by name
+     */
+    public Optional<JoinOutcome> prepare(ClusterResources desired, Map<String, Pod> observedPods, Instant now) {
+        return EtcdGrowth.next(desired, new KubernetesEnvironment(desired.cluster(), clusterDomain), observedPods, now)
+                .map(this::prepare);
+    }
+
+    JoinOutcome prepare(NextMember next) {
         try {
             EtcdMembershipClient client = connector.connect(next.clientUrls());
             if (next.waitsFor().isEmpty()) {

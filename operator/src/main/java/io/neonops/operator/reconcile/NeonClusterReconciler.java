@@ -2,6 +2,7 @@ package io.neonops.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -12,12 +13,18 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.InvalidClusterSpecException;
+import io.neonops.controlplane.component.EtcdMembership;
+import io.neonops.controlplane.etcd.MemberAddition;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.etcd.EtcdMemberJoiner;
+import io.neonops.operator.etcd.JoinOutcome;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.resources.EtcdBootstrapMembers;
+import io.neonops.operator.resources.InvalidEtcdBootstrapException;
 import io.neonops.operator.resources.Owner;
 import io.neonops.operator.resources.ResourceLabels;
 import io.neonops.operator.status.ClusterConditions;
@@ -48,15 +55,20 @@ import java.util.Set;
  */
 public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
+    /** The Event reason when the running etcd cluster took a new member. */
+    public static final String ETCD_MEMBER_ADDED = "EtcdMemberAdded";
+
     private final ReconcileSettings settings;
     private final Clock clock;
     private final PageserverTimelines timelines;
+    private final EtcdMemberJoiner etcdJoiner;
     private final PodRestarts restarts = new PodRestarts();
 
     public NeonClusterReconciler(ReconcileSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timelines = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
+        this.etcdJoiner = new EtcdMemberJoiner(settings.etcd(), settings.clusterDomain());
     }
 
     /**
@@ -68,6 +80,12 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
         static Outcome of(NeonClusterStatus status) {
             return new Outcome(status, Optional.empty());
+        }
+
+        /** This outcome, rechecked no later than {@code after}. */
+        Outcome recheckBy(Duration after) {
+            Duration sooner = recheckAfter.filter(r -> r.compareTo(after) < 0).orElse(after);
+            return new Outcome(status, Optional.of(sooner));
         }
     }
 
@@ -114,10 +132,16 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             return refused(cluster, new Refusal(Refusal.INVALID_SPEC, e.getMessage()));
         }
         Owner owner = Owner.of(cluster);
-        ClusterResources desired = ClusterResources.build(spec, owner, settings.clusterDomain());
         List<HasMetadata> existing = new ArrayList<>();
         ObservedCluster.KINDS.forEach(kind -> existing.addAll(context.getSecondaryResources(kind)));
         ObservedCluster observed = ObservedCluster.of(existing);
+        EtcdMembership etcd;
+        try {
+            etcd = EtcdBootstrapMembers.observed(spec, observed.all(PersistentVolumeClaim.class), observed.all(Pod.class));
+        } catch (InvalidEtcdBootstrapException e) {
+            return refused(cluster, new Refusal(Refusal.INVALID_ETCD_BOOTSTRAP, e.getMessage()));
+        }
+        ClusterResources desired = ClusterResources.build(spec, etcd, owner, settings.clusterDomain());
         Optional<Refusal> refusal = SafetyCheck.check(desired, observed);
         if (refusal.isPresent()) {
             return refused(cluster, refusal.get());
@@ -125,10 +149,38 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         if (PostgresVersionGate.decide(cluster, spec, observed, timelines) instanceof VersionDecision.Refused versions) {
             return refused(cluster, new Refusal(Refusal.POSTGRES_VERSION_IN_USE, versions.message()));
         }
-        List<Change> changes = ChangePlanner.plan(desired, observed, owner);
+        Optional<JoinOutcome> join = etcdJoiner.prepare(desired, observed.podsByName(), clock.instant());
+        if (join.isPresent() && join.get() instanceof JoinOutcome.Failed failed) {
+            return new Outcome(ClusterStatusBuilder.retrying(cluster,
+                    new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()), clock.instant()),
+                    Optional.of(EtcdMemberJoiner.RETRY_AFTER));
+        }
+        join.ifPresent(outcome -> recordAddition(cluster, outcome, events));
+        List<String> held = join.map(JoinOutcome::podsToHold).orElse(List.of());
+        List<Change> changes = ChangePlanner.plan(desired, observed, owner).stream()
+                .filter(change -> !createsPod(change, held))
+                .toList();
         List<HasMetadata> written = new ChangeApplier(ResourceWriter.of(context.getClient(), settings.serverSideApply()),
                 events, context).apply(cluster, changes);
-        return roll(cluster, desired, observed.with(written), context, events);
+        Outcome rolled = roll(cluster, desired, observed.with(written), context, events);
+        Optional<Instant> joinRecheck = join.flatMap(outcome -> outcome instanceof JoinOutcome.Hold hold
+                ? hold.recheckAt() : Optional.empty());
+        return joinRecheck.map(at -> rolled.recheckBy(Duration.between(clock.instant(), at))).orElse(rolled);
+    }
+
+    /** Whether {@code change} creates one of the pods {@code held} back for a later pass. */
+    private static boolean createsPod(Change change, List<String> held) {
+        return change instanceof Change.Create create && create.desired() instanceof Pod
+                && held.contains(create.desired().getMetadata().getName());
+    }
+
+    /** An Event when etcd took a new member: the one change the operator makes outside Kubernetes. */
+    private static void recordAddition(NeonCluster cluster, JoinOutcome outcome, ClusterEvents events) {
+        if (outcome instanceof JoinOutcome.Create create && create.addition() instanceof MemberAddition.Added added) {
+            events.record(cluster, Type.Normal, ETCD_MEMBER_ADDED, "AddMember", "added etcd member "
+                    + create.next().pod() + " (" + create.next().peerUrl() + ", id " + added.member().id()
+                    + ") to the running etcd cluster; its pod starts next", null);
+        }
     }
 
     /** Nothing is written for a refused spec: what runs stays as it is, and only the status says why. */

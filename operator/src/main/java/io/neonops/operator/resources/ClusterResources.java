@@ -20,6 +20,7 @@ import java.util.List;
  */
 public record ClusterResources(
         ClusterSpec cluster,
+        EtcdMembership etcd,
         List<ConfigMap> configMaps,
         List<Service> services,
         List<PodDisruptionBudget> disruptionBudgets,
@@ -57,7 +58,7 @@ public record ClusterResources(
                 pods.add(NodePods.build(cluster, node, env, owner));
             }
         }
-        return new ClusterResources(cluster, configMaps, services, budgets, claims, pods);
+        return new ClusterResources(cluster, etcd, configMaps, services, budgets, claims, pods);
     }
 
     /**

@@ -77,6 +77,7 @@ public final class ClusterStatusBuilder {
             }
             setCounts(status, component, new MemberCounts(wanted.size(), ready, updated));
         }
+        status.setEtcdBootstrapMembers(desired.etcd().bootstrapMembers());
         boolean rolling = progress.upgrade().isPresent();
         ClusterPhase phase = rolling
                 ? (progress.progressing() ? ClusterPhase.UPGRADING : ClusterPhase.DEGRADED)
@@ -124,15 +125,28 @@ public final class ClusterStatusBuilder {
 
     /** The status of a refused spec: what runs is reported as before, the conditions say why nothing changes. */
     public static NeonClusterStatus refused(NeonCluster cluster, Refusal refusal, Instant now) {
+        return degraded(cluster, refusal, SPEC_REFUSED, "nothing is changed until the spec is fixed", now);
+    }
+
+    /**
+     * The status when a step the spec needs failed outside Kubernetes (etcd would not add a member): nothing was
+     * written, and the operator tries again by itself.
+     */
+    public static NeonClusterStatus retrying(NeonCluster cluster, Refusal failure, Instant now) {
+        return degraded(cluster, failure, failure.reason(), "nothing is changed until this succeeds; retrying", now);
+    }
+
+    private static NeonClusterStatus degraded(NeonCluster cluster, Refusal refusal, String reason,
+                                              String progressMessage, Instant now) {
         NeonClusterStatus status = copyOf(cluster.getStatus());
         long generation = cluster.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
         status.setPhase(ClusterPhase.DEGRADED);
         List<Condition> conditions = status.getConditions();
-        conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, SPEC_REFUSED,
+        conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, reason,
                 refusal.message(), generation, now);
-        conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, SPEC_REFUSED,
-                "nothing is changed until the spec is fixed", generation, now);
+        conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, reason,
+                progressMessage, generation, now);
         conditions = ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, refusal.reason(),
                 refusal.message(), generation, now);
         status.setConditions(conditions);
@@ -185,6 +199,7 @@ public final class ClusterStatusBuilder {
         status.setPhase(previous.getPhase());
         status.setConditions(previous.getConditions() == null ? new ArrayList<>() : new ArrayList<>(previous.getConditions()));
         status.setEtcd(previous.getEtcd());
+        status.setEtcdBootstrapMembers(previous.getEtcdBootstrapMembers());
         status.setPageserver(previous.getPageserver());
         status.setSafekeepers(previous.getSafekeepers());
         status.setImage(previous.getImage());

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Why the operator will not act on a spec: the API server could not reject it (a parser error, a scale-down,
  * an unsafe change, removing a Postgres major that timelines may still use), so it is reported on the resource
- * instead.
+ * instead. The same shape says why it cannot act on it yet, when a daemon refuses a step the spec needs.
  *
  * @param reason  a CamelCase reason for the Degraded condition and the Event
  * @param message what is wrong, naming the field, e.g. {@code spec.safekeepers.replicas: ...}
@@ -16,6 +16,10 @@ public record Refusal(String reason, String message) {
     public static final String SCALE_DOWN_REFUSED = "ScaleDownRefused";
     public static final String UNSAFE_VOLUME_CHANGE = "UnsafeVolumeChange";
     public static final String POSTGRES_VERSION_IN_USE = "PostgresVersionInUse";
+    /** The etcd volume claims' record of the bootstrap members is unreadable or contradicts itself. */
+    public static final String INVALID_ETCD_BOOTSTRAP = "InvalidEtcdBootstrap";
+    /** etcd could not be asked, or refused, to add a member before its pod is created. */
+    public static final String ETCD_MEMBER_ADD_FAILED = "EtcdMemberAddFailed";
 
     public Refusal {
         Objects.requireNonNull(reason, "reason");

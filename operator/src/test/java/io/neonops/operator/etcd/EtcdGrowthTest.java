@@ -14,7 +14,7 @@ class EtcdGrowthTest {
     private static final Instant LONG_AGO = NOW.minus(Duration.ofHours(1));
 
     private static Optional<NextMember> next(EtcdPods pods) {
-        return EtcdGrowth.next(pods.desired(), pods.membership(), ENV, pods.observed(), NOW);
+        return EtcdGrowth.next(pods.desired(), ENV, pods.observed(), NOW);
     }
 
     @Test

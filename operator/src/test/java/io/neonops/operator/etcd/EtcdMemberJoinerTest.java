@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neonops.controlplane.etcd.EtcdMembershipClient;
 import io.neonops.controlplane.etcd.MemberAddition;
+import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.storage.common.testing.FakeHttpServer;
 import io.neonops.storage.common.testing.FakeHttpServer.RecordedRequest;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class EtcdMemberJoinerTest {
     private final EtcdMemberJoiner joiner = new EtcdMemberJoiner(urls -> {
         connections.add(urls);
         return EtcdMembershipClient.of(List.of(etcd.baseUri().toString()));
-    });
+    }, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
 
     @AfterEach
     void stop() {
@@ -38,7 +39,7 @@ class EtcdMemberJoinerTest {
     }
 
     private static NextMember next(EtcdPods pods) {
-        return EtcdGrowth.next(pods.desired(), pods.membership(), ENV, pods.observed(), Instant.now()).orElseThrow();
+        return EtcdGrowth.next(pods.desired(), ENV, pods.observed(), Instant.now()).orElseThrow();
     }
 
     private static String members(String... members) {

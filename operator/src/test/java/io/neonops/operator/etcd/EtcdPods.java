@@ -18,28 +18,21 @@ final class EtcdPods {
 
     static final KubernetesEnvironment ENV = new KubernetesEnvironment(spec(""), KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
 
-    private final EtcdMembership membership;
     private final ClusterResources desired;
     private final Map<String, Pod> observed = new LinkedHashMap<>();
 
-    private EtcdPods(EtcdMembership membership, ClusterResources desired) {
-        this.membership = membership;
+    private EtcdPods(ClusterResources desired) {
         this.desired = desired;
     }
 
     /** A cluster of {@code replicas} etcd members, {@code bootstrap} of which bootstrapped it; no pod observed yet. */
     static EtcdPods of(int replicas, int bootstrap) {
-        EtcdMembership membership = new EtcdMembership(bootstrap);
-        return new EtcdPods(membership, ClusterResources.build(spec("etcd: {replicas: " + replicas + "}"), membership,
+        return new EtcdPods(ClusterResources.build(spec("etcd: {replicas: " + replicas + "}"), new EtcdMembership(bootstrap),
                 OWNER, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN));
     }
 
     ClusterResources desired() {
         return desired;
-    }
-
-    EtcdMembership membership() {
-        return membership;
     }
 
     Map<String, Pod> observed() {

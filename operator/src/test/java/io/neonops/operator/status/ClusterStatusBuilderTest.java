@@ -2,6 +2,7 @@ package io.neonops.operator.status;
 
 import static io.neonops.operator.testing.SpecFixtures.resources;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.EtcdMembership;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.MemberCounts;
 import io.neonops.operator.cluster.NeonCluster;
@@ -16,7 +18,9 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.RollingUpgradeStatus;
 import io.neonops.operator.cluster.SoftwareVersion;
 import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.resources.SpecHash;
+import io.neonops.operator.testing.SpecFixtures;
 import io.neonops.operator.upgrade.PodRef;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.SpecSummary;
@@ -178,6 +182,34 @@ class ClusterStatusBuilderTest {
         assertThat(condition(status, ClusterConditions.READY).getObservedGeneration()).isEqualTo(2);
         assertThat(status.getSafekeepers()).isEqualTo(running.getSafekeepers());
         assertThat(status.getImage()).isEqualTo(running.getImage());
+    }
+
+    @Test
+    void anEtcdMemberEtcdWouldNotTakeIsDegradedAndRetriedKeepingWhatRuns() {
+        NeonClusterStatus running = accepted(cluster(1, null), DESIRED, pods(true), T0);
+        Refusal failure = new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, "adding etcd member demo-etcd-1 failed: unhealthy");
+
+        NeonClusterStatus status = ClusterStatusBuilder.retrying(cluster(2, running), failure, T1);
+
+        String reason = Refusal.ETCD_MEMBER_ADD_FAILED;
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason,
+                Condition::getMessage).containsExactlyInAnyOrder(
+                tuple(ClusterConditions.READY, "False", reason, failure.message()),
+                tuple(ClusterConditions.PROGRESSING, "False", reason, "nothing is changed until this succeeds; retrying"),
+                tuple(ClusterConditions.DEGRADED, "True", reason, failure.message()));
+        assertThat(List.of(status.getPhase(), status.getEtcd(), status.getEtcdBootstrapMembers()))
+                .containsExactly(ClusterPhase.DEGRADED, running.getEtcd(), running.getEtcdBootstrapMembers());
+    }
+
+    @Test
+    void theStatusShowsHowManyEtcdMembersBootstrappedTheCluster() {
+        ClusterResources grown = ClusterResources.build(DESIRED.cluster(), new EtcdMembership(1), SpecFixtures.OWNER,
+                KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
+
+        assertThat(accepted(cluster(1, null), DESIRED, pods(true), T0).getEtcdBootstrapMembers()).isEqualTo(1);
+        assertThat(accepted(cluster(1, null), resources("etcd: {replicas: 3}"), pods(true), T0).getEtcdBootstrapMembers())
+                .isEqualTo(3);
+        assertThat(accepted(cluster(1, null), grown, pods(true), T0).getEtcdBootstrapMembers()).isEqualTo(1);
     }
 
     @Test

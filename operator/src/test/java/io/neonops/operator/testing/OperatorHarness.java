@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.etcd.EtcdConnector;
 import io.neonops.operator.pageserver.PageserverConnector;
 import io.neonops.operator.reconcile.ReconcileSettings;
 import io.neonops.operator.resources.KubernetesEnvironment;
@@ -45,18 +46,18 @@ public final class OperatorHarness implements AutoCloseable {
     private final NeonOperator operator;
 
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
-                            PageserverConnector pageservers, Duration resync) {
+                            PageserverConnector pageservers, EtcdConnector etcd, Duration resync) {
         this.client = client;
         this.requests = new RequestLog(server);
         installCrd(client);
         this.operator = NeonOperator.start(client, new OperatorSettings(namespaces,
-                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers), resync),
-                reconciles);
+                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers, etcd),
+                resync), reconciles);
     }
 
     /** An operator for every namespace, which reaches pageservers over HTTP and resyncs every {@link #RESYNC}. */
     public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client) {
-        return new OperatorHarness(server, client, Set.of(), PageserverConnector.HTTP, RESYNC);
+        return new OperatorHarness(server, client, Set.of(), PageserverConnector.HTTP, EtcdConnector.HTTP, RESYNC);
     }
 
     /**
@@ -65,7 +66,13 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
                                         PageserverConnector pageservers, Duration resync) {
-        return new OperatorHarness(server, client, namespaces, pageservers, resync);
+        return new OperatorHarness(server, client, namespaces, pageservers, EtcdConnector.HTTP, resync);
+    }
+
+    /** An operator for {@code namespaces} only, which asks etcd for membership changes through {@code etcd}. */
+    public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                                        EtcdConnector etcd) {
+        return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, etcd, RESYNC);
     }
 
     public static void installCrd(KubernetesClient client) {
