@@ -14,6 +14,7 @@ import io.neonops.controlplane.cluster.InvalidClusterSpecException;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.metrics.OperatorMetrics;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.Owner;
@@ -36,10 +37,12 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
     private final ReconcileSettings settings;
     private final Clock clock;
+    private final OperatorMetrics metrics;
 
-    public NeonClusterReconciler(ReconcileSettings settings, Clock clock) {
+    public NeonClusterReconciler(ReconcileSettings settings, Clock clock, OperatorMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     @Override
@@ -65,6 +68,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         NeonClusterStatus status = Paused.isPaused(cluster)
                 ? ClusterStatusBuilder.paused(cluster, clock.instant())
                 : reconcileSpec(cluster, context, events);
+        metrics.reconciled(cluster, status.getPhase());
         if (status.equals(cluster.getStatus())) {
             return UpdateControl.noUpdate();
         }
@@ -96,8 +100,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     }
 
     /** One Event per decision that shows in the status: refusing a spec, pausing, resuming. */
-    private static void recordTransitions(NeonCluster cluster, NeonClusterStatus before, NeonClusterStatus after,
-                                          ClusterEvents events) {
+    private void recordTransitions(NeonCluster cluster, NeonClusterStatus before, NeonClusterStatus after,
+                                   ClusterEvents events) {
         ClusterPhase previousPhase = before == null ? null : before.getPhase();
         if (after.getPhase() == ClusterPhase.PAUSED && previousPhase != ClusterPhase.PAUSED) {
             events.record(cluster, Type.Normal, "Paused", "Pause",
@@ -111,6 +115,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 : ClusterConditions.find(before.getConditions(), ClusterConditions.DEGRADED)
                         .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()));
         if (degraded.isPresent() && !sameDecision(degraded.get(), wasDegraded)) {
+            metrics.changeRefused(degraded.get().getReason());
             events.record(cluster, Type.Warning, degraded.get().getReason(), "Refuse", degraded.get().getMessage(), null);
         }
     }

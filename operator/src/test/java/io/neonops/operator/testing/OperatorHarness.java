@@ -6,12 +6,15 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.reconcile.ReconcileSettings;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
+import io.neonops.operator.runtime.OperatorStartException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +38,7 @@ public final class OperatorHarness implements AutoCloseable {
 
     public final KubernetesClient client;
     public final ReconcileCounter reconciles = new ReconcileCounter();
+    public final MeterRegistry metrics = new SimpleMeterRegistry();
     public final RequestLog requests;
     private final NeonOperator operator;
 
@@ -42,8 +46,14 @@ public final class OperatorHarness implements AutoCloseable {
         this.client = client;
         this.requests = new RequestLog(server);
         installCrd(client);
-        this.operator = NeonOperator.start(client, new OperatorSettings(Set.of(),
-                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test"), RESYNC), reconciles);
+        this.operator = NeonOperator.create(client, new OperatorSettings(Set.of(),
+                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test"), RESYNC), metrics,
+                reconciles);
+        try {
+            operator.start();
+        } catch (OperatorStartException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client) {
