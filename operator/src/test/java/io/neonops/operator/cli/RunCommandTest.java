@@ -6,17 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.neonops.operator.runtime.LogFormat;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.testing.ClusterFixtures;
+import io.neonops.operator.testing.HttpGet;
+import io.neonops.operator.testing.LeaseAccess;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,15 +41,15 @@ class RunCommandTest {
     Path dir;
 
     @Test
-    void runsTheOperatorUntilStoppedWithServerSideApplyOff() throws Exception {
+    void runsTheOperatorUntilInterruptedWithServerSideApplyOff() throws Exception {
         OperatorHarness.installCrd(client);
         Path kubeconfig = kubeconfig(server.url("/"));
         RunCommand command = new RunCommand();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(command).setErr(new PrintWriter(err));
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread runner = new Thread(() -> exit.set(cli.execute("--kubeconfig", kubeconfig.toString(),
-                "--no-server-side-apply", "--namespace", "team-a")));
+        Thread runner = new Thread(() -> exit.set(cli.execute(withLoopbackEndpoints("--kubeconfig", kubeconfig.toString(),
+                "--no-server-side-apply", "--namespace", "team-a"))));
         runner.start();
         try {
             Poll.until("the operator watching", () -> err.toString().contains("watching namespaces team-a"));
@@ -51,6 +61,89 @@ class RunCommandTest {
         }
         assertThat(exit.get()).isZero();
         assertThat(command.serverSideApply).isFalse();
+    }
+
+    /**
+     * The kubelet's SIGTERM, raised in this JVM while run's handler is installed: the operator stops, hands its
+     * Lease over, closes its endpoints and the command exits with status 0.
+     */
+    @Test
+    @SuppressWarnings("sunapi")
+    void sigtermStopsGracefullyReleasingTheLeaseWithExitStatusZero() throws Exception {
+        OperatorHarness.installCrd(client);
+        LeaseAccess.grant(server);
+        Path kubeconfig = kubeconfig(server.url("/"));
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RunCommand()).setErr(new PrintWriter(err));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(cli.execute(withLoopbackEndpoints("--kubeconfig", kubeconfig.toString(),
+                "--server-side-apply=false", "--leader-election=true", "--leader-election-namespace=operators",
+                "--leader-election-lease-name=neon-lease", "--log-format=text"))));
+        runner.start();
+        InetSocketAddress health;
+        try {
+            String announced = Poll.value("the operator watching", () -> Optional.of(err.toString())
+                    .filter(text -> text.contains("watching all namespaces")));
+            health = address(announced, "health on ");
+            Poll.until("the Lease held", () -> !LeaseAccess.holder(client, "operators", "neon-lease").isEmpty());
+            assertThat(HttpGet.get(health, "/readyz").body()).startsWith("ok: reconciling: holds Lease operators/neon-lease");
+
+            sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
+        } finally {
+            runner.join(Poll.DEADLINE.toMillis());
+        }
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+        assertThat(LeaseAccess.holder(client, "operators", "neon-lease")).isEmpty();
+        assertThatThrownBy(() -> HttpGet.get(health, "/healthz")).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void acceptsEveryFlagTheHelmChartPasses() {
+        RunCommand command = new RunCommand();
+        new CommandLine(command).parseArgs("--namespace=team-a", "--namespace=team-b", "--server-side-apply=true",
+                "--leader-election=true", "--leader-election-namespace=neon-system",
+                "--leader-election-lease-name=neon-operator", "--health-port=8081", "--metrics-port=8080",
+                "--log-format=json");
+
+        assertThat(command.namespaces).containsExactly("team-a", "team-b");
+        assertThat(command.leaderElection).isTrue();
+        assertThat(command.leaseNamespace).hasValue("neon-system");
+        assertThat(command.leaseName).isEqualTo("neon-operator");
+        assertThat(command.healthPort).isEqualTo(8081);
+        assertThat(command.metricsPort).isEqualTo(8080);
+        assertThat(command.logFormat).isEqualTo(LogFormat.JSON);
+        assertThat(command.bindAddress).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void leaderElectionIsOffUnlessAskedFor() {
+        RunCommand byDefault = new RunCommand();
+        new CommandLine(byDefault).parseArgs();
+        RunCommand bare = new RunCommand();
+        new CommandLine(bare).parseArgs("--leader-election");
+
+        assertThat(byDefault.leaderElection).isFalse();
+        assertThat(byDefault.logFormat).isEqualTo(LogFormat.TEXT);
+        assertThat(bare.leaderElection).isTrue();
+    }
+
+    @Test
+    void refusesAnUnknownLogFormatInOneLine() {
+        StringWriter err = new StringWriter();
+
+        int exit = new CommandLine(new RunCommand()).setErr(new PrintWriter(err)).execute("--log-format=xml");
+
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("Invalid value for option '--log-format': expected text or json, got \"xml\"");
+    }
+
+    @Test
+    void refusesTheSamePortForHealthAndMetrics() {
+        assertThatThrownBy(() -> run("--health-port=9000", "--metrics-port=9000"))
+                .isInstanceOf(OperatorStartException.class)
+                .hasMessage("--health-port and --metrics-port must differ, both are 9000");
     }
 
     @Test
@@ -110,6 +203,20 @@ class RunCommandTest {
 
         assertThatThrownBy(() -> run("--kubeconfig", cluster.toString()))
                 .hasMessage("kubeconfig " + cluster + ": expected kind Config, got \"NeonCluster\"");
+    }
+
+    /** The endpoints on free loopback ports, so that tests never collide with each other or expose a port. */
+    private static String[] withLoopbackEndpoints(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bind-address=127.0.0.1", "--health-port=0", "--metrics-port=0"));
+        return all.toArray(String[]::new);
+    }
+
+    /** The address after {@code label} in run's announcement, e.g. {@code health on 127.0.0.1:41234}. */
+    private static InetSocketAddress address(String announcement, String label) {
+        Matcher matcher = Pattern.compile(Pattern.quote(label) + "([0-9.]+):([0-9]+)").matcher(announcement);
+        assertThat(matcher.find()).as("%s in %s", label, announcement).isTrue();
+        return new InetSocketAddress(matcher.group(1), Integer.parseInt(matcher.group(2)));
     }
 
     private static void run(String... args) throws Exception {

@@ -34,20 +34,22 @@ class LeaderElectionFailoverTest {
         LeaseAccess.grant(server);
         ReconcileCounter firstReconciles = new ReconcileCounter();
         ReconcileCounter secondReconciles = new ReconcileCounter();
-        try (NeonOperator first = replica("replica-a", firstReconciles);
-             NeonOperator second = replica("replica-b", secondReconciles)) {
-            first.start();
-            Poll.until("replica-a holding the Lease", first::isLeader);
-            second.start();
+        NeonOperator first = replica("replica-a", firstReconciles);
+        try (NeonOperator second = replica("replica-b", secondReconciles)) {
+            try {
+                first.start();
+                Poll.until("replica-a holding the Lease", first::isLeader);
+                second.start();
 
-            Poll.until("replica-b ready as a standby that saw the holder", () -> second.readiness()
-                    .equals(Probe.passing("standby: waiting for Lease failover/neon-operator, held by replica-a")));
-            ClusterFixtures.create(client, NAMESPACE, ClusterFixtures.DEMO);
-            Poll.until("two reconciles by replica-a", () -> firstReconciles.finished(NAMESPACE, "demo") >= 2);
-            assertThat(secondReconciles.finished(NAMESPACE, "demo")).isZero();
-            assertThat(second.isLeader()).isFalse();
-
-            first.close();
+                Poll.until("replica-b ready as a standby that saw the holder", () -> second.readiness()
+                        .equals(Probe.passing("standby: waiting for Lease failover/neon-operator, held by replica-a")));
+                ClusterFixtures.create(client, NAMESPACE, ClusterFixtures.DEMO);
+                Poll.until("two reconciles by replica-a", () -> firstReconciles.finished(NAMESPACE, "demo") >= 2);
+                assertThat(secondReconciles.finished(NAMESPACE, "demo")).isZero();
+                assertThat(second.isLeader()).isFalse();
+            } finally {
+                first.close();
+            }
 
             assertThat(LeaseAccess.holder(client, NAMESPACE, LEASE)).isNotEqualTo("replica-a");
             Poll.until("replica-b holding the Lease", second::isLeader);
