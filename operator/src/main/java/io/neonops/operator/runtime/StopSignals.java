@@ -1,24 +1,21 @@
 package io.neonops.operator.runtime;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * SIGTERM (what the kubelet sends) and SIGINT (Ctrl-C) ask the operator to stop. Handling them, rather than
  * leaving them to the JVM's shutdown hooks, lets the command stop gracefully and still exit with status 0.
- * Closing restores the handlers there were before. sun.misc.Signal is the JDK's supported way to handle
- * signals (module jdk.unsupported), hence the suppressed warning.
+ * Closing restores the handlers there were before. sun.misc.Signal (module jdk.unsupported) is the JDK's only
+ * way to handle a signal, hence javac's warning about it.
  */
-@SuppressWarnings("sunapi")
 public final class StopSignals implements AutoCloseable {
 
     static final List<String> SIGNALS = List.of("TERM", "INT");
 
-    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private final List<Runnable> restore = new ArrayList<>();
     private final CompletableFuture<String> received = new CompletableFuture<>();
 
     private StopSignals() {
@@ -27,8 +24,9 @@ public final class StopSignals implements AutoCloseable {
     public static StopSignals install() {
         StopSignals signals = new StopSignals();
         for (String name : SIGNALS) {
-            Signal signal = new Signal(name);
-            signals.previous.put(signal, Signal.handle(signal, s -> signals.received.complete("SIG" + s.getName())));
+            var signal = new Signal(name);
+            var previous = Signal.handle(signal, s -> signals.received.complete("SIG" + s.getName()));
+            signals.restore.add(() -> Signal.handle(signal, previous));
         }
         return signals;
     }
@@ -40,6 +38,6 @@ public final class StopSignals implements AutoCloseable {
 
     @Override
     public void close() {
-        previous.forEach(Signal::handle);
+        restore.forEach(Runnable::run);
     }
 }

@@ -64,11 +64,10 @@ class RunCommandTest {
     }
 
     /**
-     * The kubelet's SIGTERM, raised in this JVM while run's handler is installed: the operator stops, hands its
+     * The kubelet's SIGTERM, sent to this JVM while run's handler is installed: the operator stops, hands its
      * Lease over, closes its endpoints and the command exits with status 0.
      */
     @Test
-    @SuppressWarnings("sunapi")
     void sigtermStopsGracefullyReleasingTheLeaseWithExitStatusZero() throws Exception {
         OperatorHarness.installCrd(client);
         LeaseAccess.grant(server);
@@ -88,7 +87,8 @@ class RunCommandTest {
             Poll.until("the Lease held", () -> !LeaseAccess.holder(client, "operators", "neon-lease").isEmpty());
             assertThat(HttpGet.get(health, "/readyz").body()).startsWith("ok: reconciling: holds Lease operators/neon-lease");
 
-            sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(ProcessHandle.current().pid())).start();
+            assertThat(kill.waitFor()).isZero();
         } finally {
             runner.join(Poll.DEADLINE.toMillis());
         }
