@@ -169,13 +169,15 @@ public final class NeonOperator implements AutoCloseable, HealthProbes {
         if (state == State.STOPPED) {
             return;
         }
+        boolean wasRunning = state == State.RUNNING;
         state = State.STOPPING;
         leadership.stopping();
-        LOG.info("stopping");
         operator.stop();
         leadership.release(client);
         state = State.STOPPED;
-        LOG.info("stopped");
+        if (wasRunning) {
+            LOG.info("stopped");
+        }
     }
 
     private void fail(String reason) {
