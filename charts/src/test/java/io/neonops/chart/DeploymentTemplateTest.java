@@ -123,7 +123,7 @@ class DeploymentTemplateTest {
         assertThat(parsed.<String>matchedOptionValue("--leader-election-lease-name", null)).isEqualTo(RELEASE);
         assertThat(parsed.<Integer>matchedOptionValue("--health-port", 0)).isEqualTo(8081);
         assertThat(parsed.<Integer>matchedOptionValue("--metrics-port", 0)).isEqualTo(8080);
-        assertThat(parsed.<LogFormat>matchedOptionValue("--log-format", null)).isEqualTo(LogFormat.JSON);
+        assertThat(LogFormat.parse(parsed.matchedOptionValue("--log-format", null))).isEqualTo(LogFormat.JSON);
     }
 
     @Test

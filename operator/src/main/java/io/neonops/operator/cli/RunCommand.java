@@ -35,11 +35,9 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code run}: the operator itself, until SIGTERM or SIGINT (exit status 0) or a fatal failure (status 1). */
 @Command(name = "run",
@@ -90,9 +88,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Address the health and metrics ports listen on (default: ${DEFAULT-VALUE})")
     String bindAddress;
 
-    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text", converter = LogFormatConverter.class,
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
             description = "Log lines as text, or as one JSON object per line (default: ${DEFAULT-VALUE})")
-    LogFormat logFormat;
+    String logFormat;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "kubeconfig to use instead of KUBECONFIG, ~/.kube/config or the in-cluster config")
@@ -145,12 +143,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void useLogFormat() throws OperatorStartException {
+        LogFormat format;
+        try {
+            format = LogFormat.parse(logFormat);
+        } catch (IllegalArgumentException e) {
+            throw new OperatorStartException("--log-format: " + e.getMessage());
+        }
         ILoggerFactory loggers = LoggerFactory.getILoggerFactory();
         if (!(loggers instanceof LoggerContext logback)) {
             throw new OperatorStartException("--log-format: logging goes to " + loggers.getClass().getName()
                     + ", not logback, so the format cannot be chosen");
         }
-        logFormat.applyTo(logback);
+        format.applyTo(logback);
     }
 
     private EndpointSettings endpointSettings() throws OperatorStartException {
@@ -174,17 +178,5 @@ public final class RunCommand implements Callable<Integer> {
 
     private static String address(InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
-    }
-
-    /** {@code text} or {@code json}, lower case as the chart passes them. */
-    static final class LogFormatConverter implements ITypeConverter<LogFormat> {
-        @Override
-        public LogFormat convert(String value) {
-            try {
-                return LogFormat.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

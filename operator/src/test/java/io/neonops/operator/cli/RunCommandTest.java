@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.neonops.operator.runtime.LogFormat;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.HttpGet;
@@ -101,8 +100,7 @@ class RunCommandTest {
 
     @Test
     void acceptsEveryFlagTheHelmChartPasses() {
-        RunCommand command = new RunCommand();
-        new CommandLine(command).parseArgs("--namespace=team-a", "--namespace=team-b", "--server-side-apply=true",
+        RunCommand command = parsed("--namespace=team-a", "--namespace=team-b", "--server-side-apply=true",
                 "--leader-election=true", "--leader-election-namespace=neon-system",
                 "--leader-election-lease-name=neon-operator", "--health-port=8081", "--metrics-port=8080",
                 "--log-format=json");
@@ -113,30 +111,26 @@ class RunCommandTest {
         assertThat(command.leaseName).isEqualTo("neon-operator");
         assertThat(command.healthPort).isEqualTo(8081);
         assertThat(command.metricsPort).isEqualTo(8080);
-        assertThat(command.logFormat).isEqualTo(LogFormat.JSON);
+        assertThat(command.logFormat).isEqualTo("json");
         assertThat(command.bindAddress).isEqualTo("0.0.0.0");
     }
 
     @Test
-    void leaderElectionIsOffUnlessAskedFor() {
-        RunCommand byDefault = new RunCommand();
-        new CommandLine(byDefault).parseArgs();
-        RunCommand bare = new RunCommand();
-        new CommandLine(bare).parseArgs("--leader-election");
+    void defaultsSuitALocalRunWithServerSideApplyOnAndLeaderElectionOff() {
+        RunCommand byDefault = parsed();
 
+        assertThat(byDefault.serverSideApply).isTrue();
         assertThat(byDefault.leaderElection).isFalse();
-        assertThat(byDefault.logFormat).isEqualTo(LogFormat.TEXT);
-        assertThat(bare.leaderElection).isTrue();
+        assertThat(byDefault.logFormat).isEqualTo("text");
+        assertThat(parsed("--leader-election").leaderElection).isTrue();
+        assertThat(parsed("--server-side-apply=false").serverSideApply).isFalse();
     }
 
     @Test
     void refusesAnUnknownLogFormatInOneLine() {
-        StringWriter err = new StringWriter();
-
-        int exit = new CommandLine(new RunCommand()).setErr(new PrintWriter(err)).execute("--log-format=xml");
-
-        assertThat(exit).isNotZero();
-        assertThat(err.toString()).contains("Invalid value for option '--log-format': expected text or json, got \"xml\"");
+        assertThatThrownBy(() -> run("--log-format=xml"))
+                .isInstanceOf(OperatorStartException.class)
+                .hasMessage("--log-format: expected text or json, got \"xml\"");
     }
 
     @Test
@@ -144,17 +138,6 @@ class RunCommandTest {
         assertThatThrownBy(() -> run("--health-port=9000", "--metrics-port=9000"))
                 .isInstanceOf(OperatorStartException.class)
                 .hasMessage("--health-port and --metrics-port must differ, both are 9000");
-    }
-
-    @Test
-    void serverSideApplyIsOnByDefaultAndCanBeTurnedOffWithAValue() {
-        RunCommand byDefault = new RunCommand();
-        new CommandLine(byDefault).parseArgs();
-        RunCommand off = new RunCommand();
-        new CommandLine(off).parseArgs("--server-side-apply=false");
-
-        assertThat(byDefault.serverSideApply).isTrue();
-        assertThat(off.serverSideApply).isFalse();
     }
 
     @Test
@@ -219,10 +202,14 @@ class RunCommandTest {
         return new InetSocketAddress(matcher.group(1), Integer.parseInt(matcher.group(2)));
     }
 
-    private static void run(String... args) throws Exception {
+    private static RunCommand parsed(String... args) {
         RunCommand command = new RunCommand();
         new CommandLine(command).parseArgs(args);
-        command.call();
+        return command;
+    }
+
+    private static void run(String... args) throws Exception {
+        parsed(args).call();
     }
 
     private Path kubeconfig(String serverUrl) throws IOException {
