@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.neonops.operator.runtime.OperatorFailedException;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.HttpGet;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +99,31 @@ class RunCommandTest {
         assertThat(exit.get()).isZero();
         assertThat(LeaseAccess.holder(client, "operators", "neon-lease")).isEmpty();
         assertThatThrownBy(() -> HttpGet.get(health, "/healthz")).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void losingTheLeaseEndsRunWithTheReasonInOneLine() throws Exception {
+        OperatorHarness.installCrd(client);
+        LeaseAccess.grant(server);
+        RunCommand command = parsed(withLoopbackEndpoints("--kubeconfig", kubeconfig(server.url("/")).toString(),
+                "--server-side-apply=false", "--leader-election", "--leader-election-namespace=operators",
+                "--leader-election-lease-name=lost-lease"));
+        CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return command.call();
+            } catch (Exception e) {
+                return e;
+            }
+        });
+
+        Poll.until("the Lease held", () -> !LeaseAccess.holder(client, "operators", "lost-lease").isEmpty());
+        Poll.until("the Lease taken over", () -> LeaseAccess.takeOver(client, "operators", "lost-lease", "intruder"));
+
+        assertThat(outcome.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(OperatorFailedException.class)
+                .extracting(o -> ((Exception) o).getMessage())
+                .isEqualTo("lost the leader-election Lease operators/lost-lease; stopping so that only the new holder "
+                        + "reconciles");
     }
 
     @Test

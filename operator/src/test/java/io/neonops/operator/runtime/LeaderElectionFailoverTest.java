@@ -3,7 +3,6 @@ package io.neonops.operator.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -12,9 +11,6 @@ import io.neonops.operator.testing.LeaseAccess;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.testing.ReconcileCounter;
-import java.net.HttpURLConnection;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +64,7 @@ class LeaderElectionFailoverTest {
             replica.start();
             Poll.until("replica-c holding the Lease", replica::isLeader);
 
-            Poll.until("the Lease taken over by an intruder", LeaderElectionFailoverTest::takeOverLease);
+            Poll.until("the Lease taken over by an intruder", () -> LeaseAccess.takeOver(client, NAMESPACE, LEASE, "intruder"));
 
             String reason = Poll.value("replica-c noticing", () -> Optional.ofNullable(replica.failure().getNow(null)));
             assertThat(reason).isEqualTo("lost the leader-election Lease failover/neon-operator; "
@@ -76,23 +72,6 @@ class LeaderElectionFailoverTest {
             assertThat(replica.isLeader()).isFalse();
         }
         assertThat(LeaseAccess.holder(client, NAMESPACE, LEASE)).isEqualTo("intruder");
-    }
-
-    /** What another elector does once the Lease has expired; false when it raced with a renewal. */
-    private static boolean takeOverLease() {
-        try {
-            client.leases().inNamespace(NAMESPACE).withName(LEASE).edit(lease -> {
-                lease.getSpec().setHolderIdentity("intruder");
-                lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
-                return lease;
-            });
-            return true;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private static NeonOperator replica(String identity, ReconcileCounter reconciles) {
