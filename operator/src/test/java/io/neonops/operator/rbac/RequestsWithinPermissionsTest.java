@@ -69,12 +69,11 @@ class RequestsWithinPermissionsTest {
                 "create events.k8s.io/events", "create coordination.k8s.io/leases", "patch coordination.k8s.io/leases");
     }
 
-    /** Creation, status changes, a deleted pod and an overwritten ConfigMap, each answered by the operator. */
+    /** Creation, a status, a deleted pod and an overwritten ConfigMap, each answered by the operator. */
     private static void exerciseTheReconciler() {
         ClusterFixtures.create(client, WATCHED, ClusterFixtures.DEMO);
         Poll.until("five pods", () -> client.pods().inNamespace(WATCHED).list().getItems().size() == 5);
-        OperatorHarness.markAllReady(client, WATCHED);
-        Poll.until("phase Running", () -> phase() == ClusterPhase.RUNNING);
+        Poll.until("a phase in the status", () -> phase() != null);
         client.pods().inNamespace(WATCHED).withName("demo-safekeeper-0").delete();
         client.configMaps().inNamespace(WATCHED).withName("demo-pageserver").edit(c -> {
             c.setData(Map.of("pageserver.toml", "overwritten"));

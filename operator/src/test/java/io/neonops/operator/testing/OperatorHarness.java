@@ -84,12 +84,8 @@ public final class OperatorHarness implements AutoCloseable {
                 .filter(test));
     }
 
-    public void markReady(String namespace, String podName) {
-        markReady(client, namespace, podName);
-    }
-
     /** Sets the status a kubelet sets once the pod's containers run and its readiness probe passes. */
-    public static void markReady(KubernetesClient client, String namespace, String podName) {
+    public void markReady(String namespace, String podName) {
         Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
         pod.setStatus(new PodStatusBuilder()
                 .withPhase("Running")
@@ -100,12 +96,8 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public void markAllReady(String namespace) {
-        markAllReady(client, namespace);
-    }
-
-    public static void markAllReady(KubernetesClient client, String namespace) {
         client.pods().inNamespace(namespace).list().getItems()
-                .forEach(p -> markReady(client, namespace, p.getMetadata().getName()));
+                .forEach(p -> markReady(namespace, p.getMetadata().getName()));
     }
 
     /** Waits until {@code count} more reconciliations of the cluster have finished than had before. */
