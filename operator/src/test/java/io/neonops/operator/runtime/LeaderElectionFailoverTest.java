@@ -23,6 +23,8 @@ class LeaderElectionFailoverTest {
 
     static final String NAMESPACE = "failover";
     static final String LEASE = "neon-operator";
+    /** Its own Lease, which the test leaves held by another: the tests share the mock API server. */
+    static final String LOST_LEASE = "lost-lease";
 
     @Test
     void onlyTheLeaseHolderReconcilesAndTheStandbyTakesOverWhenItStops() throws OperatorStartException {
@@ -30,8 +32,8 @@ class LeaderElectionFailoverTest {
         LeaseAccess.grant(server);
         ReconcileCounter firstReconciles = new ReconcileCounter();
         ReconcileCounter secondReconciles = new ReconcileCounter();
-        NeonOperator first = replica("replica-a", firstReconciles);
-        try (NeonOperator second = replica("replica-b", secondReconciles)) {
+        NeonOperator first = replica("replica-a", LEASE, firstReconciles);
+        try (NeonOperator second = replica("replica-b", LEASE, secondReconciles)) {
             try {
                 first.start();
                 Poll.until("replica-a holding the Lease", first::isLeader);
@@ -60,23 +62,24 @@ class LeaderElectionFailoverTest {
     void losingTheLeaseToAnotherHolderIsAFailureThatStopsTheProcess() throws OperatorStartException {
         OperatorHarness.installCrd(client);
         LeaseAccess.grant(server);
-        try (NeonOperator replica = replica("replica-c", new ReconcileCounter())) {
+        try (NeonOperator replica = replica("replica-c", LOST_LEASE, new ReconcileCounter())) {
             replica.start();
             Poll.until("replica-c holding the Lease", replica::isLeader);
 
-            Poll.until("the Lease taken over by an intruder", () -> LeaseAccess.takeOver(client, NAMESPACE, LEASE, "intruder"));
+            Poll.until("the Lease taken over by an intruder", () -> LeaseAccess.takeOver(client, NAMESPACE, LOST_LEASE,
+                    "intruder"));
 
             String reason = Poll.value("replica-c noticing", () -> Optional.ofNullable(replica.failure().getNow(null)));
-            assertThat(reason).isEqualTo("lost the leader-election Lease failover/neon-operator; "
+            assertThat(reason).isEqualTo("lost the leader-election Lease failover/lost-lease; "
                     + "stopping so that only the new holder reconciles");
             assertThat(replica.isLeader()).isFalse();
         }
-        assertThat(LeaseAccess.holder(client, NAMESPACE, LEASE)).isEqualTo("intruder");
+        assertThat(LeaseAccess.holder(client, NAMESPACE, LOST_LEASE)).isEqualTo("intruder");
     }
 
-    private static NeonOperator replica(String identity, ReconcileCounter reconciles) {
+    private static NeonOperator replica(String identity, String lease, ReconcileCounter reconciles) {
         return NeonOperator.create(client,
-                OperatorProcessTest.settings(Optional.of(new LeaderElection(NAMESPACE, LEASE, identity))),
+                OperatorProcessTest.settings(Optional.of(new LeaderElection(NAMESPACE, lease, identity))),
                 new SimpleMeterRegistry(), reconciles);
     }
 }
