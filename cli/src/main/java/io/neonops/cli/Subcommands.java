@@ -1,5 +1,6 @@
 package io.neonops.cli;
 
+import io.neonops.controlplane.local.LocalCommand;
 import io.neonops.controlplane.tenant.TenantCommand;
 import io.neonops.controlplane.tenant.TimelineCommand;
 import io.neonops.operator.cli.RenderCommand;
@@ -15,7 +16,7 @@ final class Subcommands {
     static void register(CommandLine root) {
         root.addSubcommand(new RunCommand());
         root.addSubcommand(new RenderCommand());
-        CommandLine local = new CommandLine(new LocalPlaceholder());
+        CommandLine local = new CommandLine(new LocalCommand());
         local.addSubcommand(new TenantCommand());
         local.addSubcommand(new TimelineCommand());
         root.addSubcommand(local);

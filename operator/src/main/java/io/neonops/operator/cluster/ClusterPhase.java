@@ -10,9 +10,9 @@ public enum ClusterPhase {
     @JsonProperty("Creating") CREATING,
     /** Every node is Ready and runs the current spec. */
     @JsonProperty("Running") RUNNING,
-    /** Every node exists but some run an older spec. */
+    /** A rolling upgrade is under way: some nodes run an older spec, or the last one restarted is not Ready yet. */
     @JsonProperty("Upgrading") UPGRADING,
-    /** The spec was refused; what runs is left as it was. */
+    /** The spec was refused, or a roll halted on a pod not Ready in time; what runs is left as it was. */
     @JsonProperty("Degraded") DEGRADED,
     /** The paused annotation is set; the operator writes nothing. */
     @JsonProperty("Paused") PAUSED

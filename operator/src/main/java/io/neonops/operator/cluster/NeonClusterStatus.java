@@ -28,6 +28,9 @@ public class NeonClusterStatus {
     @JsonPropertyDescription("The Postgres majors every node serves")
     private PostgresStatus postgres;
 
+    @JsonPropertyDescription("The rolling upgrade under way; absent when every pod runs the current spec")
+    private RollingUpgradeStatus upgrade;
+
     public Long getObservedGeneration() {
         return observedGeneration;
     }
@@ -92,6 +95,14 @@ public class NeonClusterStatus {
         this.postgres = postgres;
     }
 
+    public RollingUpgradeStatus getUpgrade() {
+        return upgrade;
+    }
+
+    public void setUpgrade(RollingUpgradeStatus upgrade) {
+        this.upgrade = upgrade;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NeonClusterStatus other
@@ -102,11 +113,12 @@ public class NeonClusterStatus {
                 && Objects.equals(pageserver, other.pageserver)
                 && Objects.equals(safekeepers, other.safekeepers)
                 && Objects.equals(image, other.image)
-                && Objects.equals(postgres, other.postgres);
+                && Objects.equals(postgres, other.postgres)
+                && Objects.equals(upgrade, other.upgrade);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, etcd, pageserver, safekeepers, image, postgres);
+        return Objects.hash(observedGeneration, phase, conditions, etcd, pageserver, safekeepers, image, postgres, upgrade);
     }
 }

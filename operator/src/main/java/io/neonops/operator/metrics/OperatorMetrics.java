@@ -27,7 +27,7 @@ public final class OperatorMetrics implements Metrics {
     public static final String RECONCILE_ERRORS = "neon.operator.reconcile.errors";
     /** Pods deleted by a rolling upgrade to be recreated on the new spec, by component. */
     public static final String PODS_RESTARTED = "neon.operator.pods.restarted";
-    /** Specs refused (Degraded with a new reason or message), by reason. */
+    /** Specs refused (Degraded with a new reason or message), by reason; a halted roll refuses no spec. */
     public static final String CHANGES_REFUSED = "neon.operator.changes.refused";
     /** Clusters this replica reconciles, by the phase of their last reconcile. */
     public static final String CLUSTERS = "neon.operator.clusters";

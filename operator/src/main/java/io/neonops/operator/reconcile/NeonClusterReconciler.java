@@ -2,6 +2,7 @@ package io.neonops.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -15,6 +16,7 @@ import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.metrics.OperatorMetrics;
+import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.Owner;
@@ -22,27 +24,55 @@ import io.neonops.operator.resources.ResourceLabels;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
+import io.neonops.operator.status.UpgradeStatusMapping;
+import io.neonops.operator.upgrade.ObservedPod;
+import io.neonops.operator.upgrade.RollStep;
+import io.neonops.operator.upgrade.RollingUpgradePlanner;
+import io.neonops.operator.upgrade.SpecSummary;
+import io.neonops.operator.upgrade.UpgradeProgress;
+import io.neonops.operator.upgrade.UpgradeStatus;
+import io.neonops.operator.upgrade.VersionDecision;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reconciles a NeonCluster: parses its spec (defaults and validation in one place), refuses what is unsafe,
- * writes only what differs from the desired resources, and publishes the status when it changed. A resync
- * of an unchanged cluster makes no write at all.
+ * writes only what differs from the desired resources, takes the rolling upgrade one step further, and
+ * publishes the status when it changed. A resync of an unchanged cluster makes no write at all.
  */
 public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
     private final ReconcileSettings settings;
     private final Clock clock;
     private final OperatorMetrics metrics;
+    private final PageserverTimelines timelines;
+    private final PodRestarts restarts;
 
     public NeonClusterReconciler(ReconcileSettings settings, Clock clock, OperatorMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.timelines = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
+        this.restarts = new PodRestarts(metrics);
+    }
+
+    /**
+     * What a reconcile decided.
+     *
+     * @param recheckAfter when to reconcile again even if nothing happens: a pod's ready deadline
+     */
+    private record Outcome(NeonClusterStatus status, Optional<Duration> recheckAfter) {
+
+        static Outcome of(NeonClusterStatus status) {
+            return new Outcome(status, Optional.empty());
+        }
     }
 
     @Override
@@ -65,24 +95,28 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     @Override
     public UpdateControl<NeonCluster> reconcile(NeonCluster cluster, Context<NeonCluster> context) {
         ClusterEvents events = new ClusterEvents(context.getClient(), settings.reportingInstance(), clock);
-        NeonClusterStatus status = Paused.isPaused(cluster)
-                ? ClusterStatusBuilder.paused(cluster, clock.instant())
+        Outcome outcome = Paused.isPaused(cluster)
+                ? Outcome.of(ClusterStatusBuilder.paused(cluster, clock.instant()))
                 : reconcileSpec(cluster, context, events);
-        metrics.reconciled(cluster, status.getPhase());
-        if (status.equals(cluster.getStatus())) {
-            return UpdateControl.noUpdate();
+        metrics.reconciled(cluster, outcome.status().getPhase());
+        UpdateControl<NeonCluster> control;
+        if (outcome.status().equals(cluster.getStatus())) {
+            control = UpdateControl.noUpdate();
+        } else {
+            recordTransitions(cluster, cluster.getStatus(), outcome.status(), events);
+            cluster.setStatus(outcome.status());
+            control = UpdateControl.patchStatus(cluster);
         }
-        recordTransitions(cluster, cluster.getStatus(), status, events);
-        cluster.setStatus(status);
-        return UpdateControl.patchStatus(cluster);
+        outcome.recheckAfter().ifPresent(control::rescheduleAfter);
+        return control;
     }
 
-    private NeonClusterStatus reconcileSpec(NeonCluster cluster, Context<NeonCluster> context, ClusterEvents events) {
+    private Outcome reconcileSpec(NeonCluster cluster, Context<NeonCluster> context, ClusterEvents events) {
         ClusterSpec spec;
         try {
             spec = ResourceSpecs.of(cluster);
         } catch (InvalidClusterSpecException e) {
-            return ClusterStatusBuilder.refused(cluster, new Refusal(Refusal.INVALID_SPEC, e.getMessage()), clock.instant());
+            return refused(cluster, new Refusal(Refusal.INVALID_SPEC, e.getMessage()));
         }
         Owner owner = Owner.of(cluster);
         ClusterResources desired = ClusterResources.build(spec, owner, settings.clusterDomain());
@@ -91,15 +125,51 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         ObservedCluster observed = ObservedCluster.of(existing);
         Optional<Refusal> refusal = SafetyCheck.check(desired, observed);
         if (refusal.isPresent()) {
-            return ClusterStatusBuilder.refused(cluster, refusal.get(), clock.instant());
+            return refused(cluster, refusal.get());
+        }
+        if (PostgresVersionGate.decide(cluster, spec, observed, timelines) instanceof VersionDecision.Refused versions) {
+            return refused(cluster, new Refusal(Refusal.POSTGRES_VERSION_IN_USE, versions.message()));
         }
         List<Change> changes = ChangePlanner.plan(desired, observed, owner);
         List<HasMetadata> written = new ChangeApplier(ResourceWriter.of(context.getClient(), settings.serverSideApply()),
                 events, context).apply(cluster, changes);
-        return ClusterStatusBuilder.accepted(cluster, desired, observed.with(written).podsByName(), clock.instant());
+        return roll(cluster, desired, observed.with(written), context, events);
     }
 
-    /** One Event per decision that shows in the status: refusing a spec, pausing, resuming. */
+    /** Nothing is written for a refused spec: what runs stays as it is, and only the status says why. */
+    private Outcome refused(NeonCluster cluster, Refusal refusal) {
+        return Outcome.of(ClusterStatusBuilder.refused(cluster, refusal, clock.instant()));
+    }
+
+    /**
+     * One step of the rolling upgrade, which the core's writes (missing pods created at once) leave to it:
+     * restart the next outdated pod, or wait, and have the status show where the roll is.
+     */
+    private Outcome roll(NeonCluster cluster, ClusterResources desired, ObservedCluster current,
+                         Context<NeonCluster> context, ClusterEvents events) {
+        Instant now = clock.instant();
+        ClusterSpec spec = desired.cluster();
+        SpecSummary target = SpecSummary.of(spec);
+        Set<String> deleted = restarts.notYetGone(cluster, current);
+        List<ObservedPod> pods = ObservedPods.of(desired, current, deleted, now);
+        RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
+        Optional<UpgradeStatus> previous = Optional.ofNullable(cluster.getStatus())
+                .flatMap(s -> UpgradeStatusMapping.fromResource(s.getUpgrade()));
+        UpgradeProgress progress = UpgradeProgress.of(pods, step, target, previous);
+        Map<String, Pod> podsByName = current.podsByName();
+        podsByName.values().removeIf(pod -> deleted.contains(pod.getMetadata().getUid()));
+        if (step instanceof RollStep.Restart restart
+                && restarts.restart(cluster, podsByName.get(restart.pod().name()), restart, context.getClient(), events)) {
+            podsByName.remove(restart.pod().name());
+        }
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, step, progress, now);
+        Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
+                ? Optional.of(Duration.between(now, wait.deadline()))
+                : Optional.empty();
+        return new Outcome(status, recheck);
+    }
+
+    /** One Event per decision that shows in the status: refusing a spec, halting a roll, pausing, resuming. */
     private void recordTransitions(NeonCluster cluster, NeonClusterStatus before, NeonClusterStatus after,
                                    ClusterEvents events) {
         ClusterPhase previousPhase = before == null ? null : before.getPhase();
@@ -115,8 +185,13 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 : ClusterConditions.find(before.getConditions(), ClusterConditions.DEGRADED)
                         .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()));
         if (degraded.isPresent() && !sameDecision(degraded.get(), wasDegraded)) {
-            metrics.changeRefused(degraded.get().getReason());
-            events.record(cluster, Type.Warning, degraded.get().getReason(), "Refuse", degraded.get().getMessage(), null);
+            String reason = degraded.get().getReason();
+            boolean halted = ClusterStatusBuilder.ROLL_HALTED.equals(reason);
+            if (!halted) {
+                // a halted roll refuses no spec: it shows in the clusters gauge as Degraded
+                metrics.changeRefused(reason);
+            }
+            events.record(cluster, Type.Warning, reason, halted ? "Halt" : "Refuse", degraded.get().getMessage(), null);
         }
     }
 

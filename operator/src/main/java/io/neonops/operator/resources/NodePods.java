@@ -27,6 +27,7 @@ import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpec;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.SpecSummaryAnnotations;
+import io.neonops.storage.common.PgMajorVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,19 @@ public final class NodePods {
     /** The spec hash, which decides restarts, and the summary of the spec that status shows during a roll. */
     private static Map<String, String> annotations(ClusterSpec cluster, ComponentSpec node, PodSpec spec) {
         Map<String, String> annotations = new TreeMap<>(SpecSummaryAnnotations.of(SpecSummary.of(cluster)));
-        annotations.put(SpecHash.ANNOTATION, SpecHash.of(spec, node.configFiles()));
+        List<PgMajorVersion> majors = servesPostgres(node.component()) ? cluster.postgres().versions() : List.of();
+        annotations.put(SpecHash.ANNOTATION, SpecHash.of(spec, node.configFiles(), majors));
         return annotations;
+    }
+
+    /**
+     * Whether a component's nodes serve the Postgres majors of the spec: the pageserver runs the {@code vNN}
+     * distributions under {@code pg_distrib_dir} for the timelines it holds; etcd and the safekeepers run none.
+     * So adding a major restarts the pageservers only, and {@code defaultVersion}, which only applies to
+     * timelines created later, restarts nothing.
+     */
+    public static boolean servesPostgres(Component component) {
+        return component == Component.PAGESERVER;
     }
 
     private static PodSpec podSpec(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env) {

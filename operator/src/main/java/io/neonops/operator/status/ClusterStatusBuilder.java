@@ -10,6 +10,8 @@ import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.PostgresStatus;
 import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.upgrade.RollStep;
+import io.neonops.operator.upgrade.UpgradeProgress;
 import io.neonops.storage.common.PgMajorVersion;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ public final class ClusterStatusBuilder {
     public static final String SPEC_REFUSED = "SpecRefused";
     public static final String PAUSED = "Paused";
     public static final String RECONCILED = "Reconciled";
+    public static final String ROLLING_UPGRADE = "RollingUpgrade";
+    public static final String ROLL_HALTED = "RollHalted";
 
     private ClusterStatusBuilder() {
     }
@@ -36,10 +40,12 @@ public final class ClusterStatusBuilder {
     /**
      * The status of an accepted spec.
      *
-     * @param pods the cluster's pods by name, including those created in this pass
+     * @param pods     the cluster's pods by name, including those created in this pass
+     * @param step     what the rolling upgrade does next
+     * @param progress what status shows of the roll, from the same pods and step
      */
     public static NeonClusterStatus accepted(NeonCluster cluster, ClusterResources desired, Map<String, Pod> pods,
-                                             Instant now) {
+                                             RollStep step, UpgradeProgress progress, Instant now) {
         NeonClusterStatus status = copyOf(cluster.getStatus());
         long generation = cluster.getMetadata().getGeneration();
         List<String> missingOrNotReady = new ArrayList<>();
@@ -71,7 +77,10 @@ public final class ClusterStatusBuilder {
             }
             setCounts(status, component, new MemberCounts(wanted.size(), ready, updated));
         }
-        ClusterPhase phase = phase(missingOrNotReady, outdated, anyStarted);
+        boolean rolling = progress.upgrade().isPresent();
+        ClusterPhase phase = rolling
+                ? (progress.progressing() ? ClusterPhase.UPGRADING : ClusterPhase.DEGRADED)
+                : phase(missingOrNotReady, outdated, anyStarted);
         status.setPhase(phase);
         status.setObservedGeneration(generation);
         List<Condition> conditions = status.getConditions();
@@ -80,22 +89,32 @@ public final class ClusterStatusBuilder {
                     "every node is ready and runs generation " + generation, generation, now);
             conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, RECONCILED,
                     "nothing left to do", generation, now);
-        } else if (missingOrNotReady.isEmpty()) {
-            String message = "nodes run an older spec and need a restart: " + String.join(", ", outdated);
-            conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, NODES_OUTDATED, message,
-                    generation, now);
-            conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, true, NODES_OUTDATED,
-                    message, generation, now);
         } else {
-            String message = "waiting for nodes to become ready: " + String.join(", ", missingOrNotReady);
-            conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, NODES_NOT_READY, message,
+            boolean allReady = missingOrNotReady.isEmpty();
+            String reason = allReady ? NODES_OUTDATED : NODES_NOT_READY;
+            String message = allReady
+                    ? "nodes run an older spec and need a restart: " + String.join(", ", outdated)
+                    : "waiting for nodes to become ready: " + String.join(", ", missingOrNotReady);
+            conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, reason, message,
                     generation, now);
-            conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, true, NODES_NOT_READY,
-                    message, generation, now);
+            if (!rolling) {
+                conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, true, reason, message,
+                        generation, now);
+            } else if (progress.progressing()) {
+                conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, true, ROLLING_UPGRADE,
+                        step.message(), generation, now);
+            } else {
+                conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, ROLL_HALTED,
+                        "the rolling upgrade is halted (see Degraded)", generation, now);
+            }
         }
-        conditions = ClusterConditions.with(conditions, ClusterConditions.DEGRADED, false, SPEC_ACCEPTED,
-                "the spec is accepted", generation, now);
+        conditions = rolling && !progress.progressing()
+                ? ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, ROLL_HALTED, step.message(),
+                        generation, now)
+                : ClusterConditions.with(conditions, ClusterConditions.DEGRADED, false, SPEC_ACCEPTED,
+                        "the spec is accepted", generation, now);
         status.setConditions(conditions);
+        status.setUpgrade(progress.upgrade().map(UpgradeStatusMapping::toResource).orElse(null));
         if (allExist && outdated.isEmpty()) {
             // only once every node runs this spec does it describe what actually runs
             showRunning(status, desired.cluster());
@@ -170,6 +189,7 @@ public final class ClusterStatusBuilder {
         status.setSafekeepers(previous.getSafekeepers());
         status.setImage(previous.getImage());
         status.setPostgres(previous.getPostgres());
+        status.setUpgrade(previous.getUpgrade());
         return status;
     }
 }

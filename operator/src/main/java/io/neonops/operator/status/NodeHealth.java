@@ -31,7 +31,8 @@ public final class NodeHealth {
         return Objects.equals(specHash(observed), specHash(desired));
     }
 
-    private static String specHash(Pod pod) {
+    /** The spec-hash annotation the pod was created with; null when it carries none. */
+    public static String specHash(Pod pod) {
         Map<String, String> annotations = pod.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(SpecHash.ANNOTATION);
     }

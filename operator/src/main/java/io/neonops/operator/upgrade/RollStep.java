@@ -78,19 +78,23 @@ public sealed interface RollStep {
 
     /**
      * This pod runs the desired spec and was not Ready within the timeout: the roll stops here, and the next
-     * reconcile resumes once the pod is Ready or the spec changes again.
+     * reconcile resumes once the pod is Ready or the spec changes again. The message names the pod's creation
+     * time rather than how long it has been waiting, so that it, and the condition showing it, stays the same
+     * from one reconcile to the next.
+     *
+     * @param createdAt when the pod was created on the desired spec
      */
-    record Halted(PodRef pod, Duration notReadyFor, Duration timeout) implements AtPod {
+    record Halted(PodRef pod, Instant createdAt, Duration timeout) implements AtPod {
         public Halted {
             Objects.requireNonNull(pod, "pod");
-            Objects.requireNonNull(notReadyFor, "notReadyFor");
+            Objects.requireNonNull(createdAt, "createdAt");
             Objects.requireNonNull(timeout, "timeout");
         }
 
         @Override
         public String message() {
-            return "pod " + pod.name() + " is not Ready " + human(notReadyFor) + " after it was created on the new spec"
-                    + " (timeout " + human(timeout) + "): no further pod is restarted until it is Ready or the spec is fixed";
+            return "pod " + pod.name() + " was created on the new spec at " + createdAt + " and was not Ready within "
+                    + human(timeout) + ": no further pod is restarted until it is Ready or the spec is fixed";
         }
 
         /** {@code PT12M5S} reads as {@code 12m5s}. */

@@ -52,7 +52,7 @@ public final class RollingUpgradePlanner {
         List<ObservedPod> inFlight = ordered.stream().filter(ObservedPod::inFlight).toList();
         for (ObservedPod pod : inFlight) {
             if (awaitsReadiness(pod) && !now.isBefore(pod.createdAt().plus(readyTimeout))) {
-                return Optional.of(new RollStep.Halted(pod.pod(), Duration.between(pod.createdAt(), now), readyTimeout));
+                return Optional.of(new RollStep.Halted(pod.pod(), pod.createdAt(), readyTimeout));
             }
         }
         return inFlight.stream().findFirst().map(pod -> awaitsReadiness(pod)

@@ -19,9 +19,11 @@ import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.testing.ClusterFixtures;
+import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.LeaseAccess;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The running operator asks the API server for nothing that {@link RequiredPermissions} (and so the chart's RBAC
- * rules) leaves out: every request it sends while it creates, repairs and reports a cluster and holds its Lease
- * is mapped to the permission RBAC would check.
+ * rules) leaves out: every request it sends while it creates, repairs, reports and rolls a cluster and holds its
+ * Lease is mapped to the permission RBAC would check.
  */
 @EnableKubernetesMockClient(crud = true)
 class RequestsWithinPermissionsTest {
@@ -43,6 +45,8 @@ class RequestsWithinPermissionsTest {
 
     static final String WATCHED = "team-a";
     static final String LEASE_NAMESPACE = "operators";
+    /** The image the roll moves the cluster to from {@link ClusterFixtures#demo}'s. */
+    static final String NEW_IMAGE = "neondatabase/neon:4300";
 
     @Test
     void everyRequestOfTheOperatorIsGranted() throws OperatorStartException, InterruptedException {
@@ -57,7 +61,13 @@ class RequestsWithinPermissionsTest {
              NeonOperator operator = NeonOperator.create(operatorClient, settings, new SimpleMeterRegistry())) {
             required = operator.requiredPermissions();
             operator.start();
-            exerciseTheReconciler();
+            FakeKubelet kubelet = FakeKubelet.start(client, WATCHED, Duration.ofMillis(100), pod -> false);
+            try {
+                exerciseTheReconciler();
+                roll();
+            } finally {
+                kubelet.close();
+            }
         }
 
         List<ApiRequest> requests = operatorRequests();
@@ -66,7 +76,7 @@ class RequestsWithinPermissionsTest {
         assertThat(denied).as("requests outside %s", required).isEmpty();
         assertThat(requests).extracting(r -> r.permission().orElseThrow().toString()).contains(
                 "watch neonops.io/neonclusters", "create pods", "patch configmaps", "patch neonops.io/neonclusters/status",
-                "create events.k8s.io/events", "create coordination.k8s.io/leases", "patch coordination.k8s.io/leases");
+                "delete pods", "create events.k8s.io/events", "create coordination.k8s.io/leases", "patch coordination.k8s.io/leases");
     }
 
     /** Creation, a status, a deleted pod and an overwritten ConfigMap, each answered by the operator. */
@@ -83,6 +93,17 @@ class RequestsWithinPermissionsTest {
                 .get() != null);
         Poll.until("the ConfigMap restored", () -> !client.configMaps().inNamespace(WATCHED).withName("demo-pageserver")
                 .get().getData().get("pageserver.toml").equals("overwritten"));
+    }
+
+    /** A new image, which the operator rolls out by deleting each pod in turn; the fake kubelet readies them. */
+    private static void roll() {
+        Poll.until("phase Running", () -> phase() == ClusterPhase.RUNNING);
+        client.resources(NeonCluster.class).inNamespace(WATCHED).withName("demo").edit(c -> {
+            c.getSpec().setImage(NEW_IMAGE);
+            return c;
+        });
+        Poll.until("every pod runs " + NEW_IMAGE, () -> phase() == ClusterPhase.RUNNING
+                && NEW_IMAGE.equals(cluster().getStatus().getImage()));
     }
 
     private static boolean granted(ApiRequest request, RequiredPermissions required) {
@@ -110,8 +131,12 @@ class RequestsWithinPermissionsTest {
         return requests;
     }
 
+    private static NeonCluster cluster() {
+        return client.resources(NeonCluster.class).inNamespace(WATCHED).withName("demo").get();
+    }
+
     private static ClusterPhase phase() {
-        NeonCluster cluster = client.resources(NeonCluster.class).inNamespace(WATCHED).withName("demo").get();
+        NeonCluster cluster = cluster();
         return cluster.getStatus() == null ? null : cluster.getStatus().getPhase();
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -30,10 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +73,7 @@ class NeonClusterOperatorTest {
         NeonClusterStatus status = operator.awaitStatus("create", "demo", "every node counted",
                 s -> s.getSafekeepers() != null && s.getEtcd() != null && s.getPageserver() != null);
 
-        assertThat(podNames("create")).containsExactlyInAnyOrderElementsOf(DEMO_PODS);
+        assertThat(operator.podNames("create")).containsExactlyInAnyOrderElementsOf(DEMO_PODS);
         assertThat(client.persistentVolumeClaims().inNamespace("create").list().getItems())
                 .extracting(c -> c.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(DEMO_PODS.stream().map(p -> p + "-data").toList());
@@ -90,9 +87,9 @@ class NeonClusterOperatorTest {
         assertThat(status.getEtcd().getDesired()).isEqualTo(1);
         assertThat(status.getPageserver().getDesired()).isEqualTo(1);
         assertThat(status.getPhase()).isIn(ClusterPhase.PENDING, ClusterPhase.CREATING);
-        assertThat(condition(status, ClusterConditions.READY).getStatus()).isEqualTo(ClusterConditions.FALSE);
-        assertThat(condition(status, ClusterConditions.DEGRADED).getStatus()).isEqualTo(ClusterConditions.FALSE);
-        assertThat(eventReasons("create")).contains("Created");
+        assertThat(OperatorHarness.condition(status, ClusterConditions.READY).getStatus()).isEqualTo(ClusterConditions.FALSE);
+        assertThat(OperatorHarness.condition(status, ClusterConditions.DEGRADED).getStatus()).isEqualTo(ClusterConditions.FALSE);
+        assertThat(operator.eventReasons("create")).contains("Created");
     }
 
     @Test
@@ -101,10 +98,10 @@ class NeonClusterOperatorTest {
 
         operator.markAllReady("ready");
 
-        NeonClusterStatus status = awaitRunning("ready");
+        NeonClusterStatus status = operator.awaitRunning("ready");
         long generation = operator.get("ready", "demo").getMetadata().getGeneration();
         assertThat(status.getObservedGeneration()).isEqualTo(generation);
-        Condition ready = condition(status, ClusterConditions.READY);
+        Condition ready = OperatorHarness.condition(status, ClusterConditions.READY);
         assertThat(ready.getStatus()).isEqualTo(ClusterConditions.TRUE);
         assertThat(ready.getObservedGeneration()).isEqualTo(generation);
         assertThat(status.getSafekeepers().getReady()).isEqualTo(3);
@@ -130,31 +127,31 @@ class NeonClusterOperatorTest {
                 assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("demo-safekeeper-1-data"));
         assertThat(client.persistentVolumeClaims().inNamespace("recreate").withName("demo-safekeeper-1-data").get()
                 .getMetadata().getUid()).isEqualTo(volumeUid);
-        Poll.until("a PodRecreated event", () -> eventReasons("recreate").contains("PodRecreated"));
+        Poll.until("a PodRecreated event", () -> operator.eventReasons("recreate").contains("PodRecreated"));
     }
 
     @Test
     void refusesAnInvalidSpecWithDegradedAndTouchesNothing() {
         createAndAwaitPods("invalid", DEMO);
         operator.markAllReady("invalid");
-        awaitRunning("invalid");
+        operator.awaitRunning("invalid");
         operator.requests.drain();
 
-        long generation = editSpec("invalid", c -> {
+        long generation = operator.editSpec("invalid", c -> {
             c.getSpec().setEtcd(new EtcdSpec());
             c.getSpec().getEtcd().setReplicas(2);
         }).getMetadata().getGeneration();
 
-        NeonClusterStatus status = awaitDegraded("invalid", generation);
-        Condition degraded = condition(status, ClusterConditions.DEGRADED);
+        NeonClusterStatus status = operator.awaitDegraded("invalid", generation);
+        Condition degraded = OperatorHarness.condition(status, ClusterConditions.DEGRADED);
         assertThat(degraded.getReason()).isEqualTo(Refusal.INVALID_SPEC);
         assertThat(degraded.getMessage()).contains("spec.etcd.replicas");
-        assertThat(condition(status, ClusterConditions.READY).getStatus()).isEqualTo(ClusterConditions.FALSE);
+        assertThat(OperatorHarness.condition(status, ClusterConditions.READY).getStatus()).isEqualTo(ClusterConditions.FALSE);
         assertThat(status.getPhase()).isEqualTo(ClusterPhase.DEGRADED);
         operator.awaitReconciliations("invalid", "demo", 2);
-        assertThat(objectWrites("invalid")).isEmpty();
-        assertThat(podNames("invalid")).containsExactlyInAnyOrderElementsOf(DEMO_PODS);
-        Poll.until("a Warning event naming the field", () -> events("invalid").stream()
+        assertThat(operator.objectWrites("invalid")).isEmpty();
+        assertThat(operator.podNames("invalid")).containsExactlyInAnyOrderElementsOf(DEMO_PODS);
+        Poll.until("a Warning event naming the field", () -> operator.events("invalid").stream()
                 .anyMatch(e -> "Warning".equals(e.getType()) && e.getNote().contains("spec.etcd.replicas")));
     }
 
@@ -163,29 +160,29 @@ class NeonClusterOperatorTest {
         createAndAwaitPods("scaledown", DEMO.replace("  postgres:", "  safekeepers: {replicas: 4}\n  postgres:"));
         operator.requests.drain();
 
-        long generation = editSpec("scaledown", c -> c.getSpec().getSafekeepers().setReplicas(3)).getMetadata().getGeneration();
+        long generation = operator.editSpec("scaledown", c -> c.getSpec().getSafekeepers().setReplicas(3)).getMetadata().getGeneration();
 
-        Condition degraded = condition(awaitDegraded("scaledown", generation), ClusterConditions.DEGRADED);
+        Condition degraded = OperatorHarness.condition(operator.awaitDegraded("scaledown", generation), ClusterConditions.DEGRADED);
         assertThat(degraded.getReason()).isEqualTo(Refusal.SCALE_DOWN_REFUSED);
         assertThat(degraded.getMessage()).contains("spec.safekeepers.replicas", "demo-safekeeper-3");
         operator.awaitReconciliations("scaledown", "demo", 2);
-        assertThat(objectWrites("scaledown")).isEmpty();
-        assertThat(podNames("scaledown")).contains("demo-safekeeper-3");
+        assertThat(operator.objectWrites("scaledown")).isEmpty();
+        assertThat(operator.podNames("scaledown")).contains("demo-safekeeper-3");
     }
 
     @Test
     void scalesUpSafekeepersAndEtcd() {
         createAndAwaitPods("scaleup", DEMO);
 
-        editSpec("scaleup", c -> {
+        operator.editSpec("scaleup", c -> {
             c.getSpec().setSafekeepers(new SafekeepersSpec());
             c.getSpec().getSafekeepers().setReplicas(5);
             c.getSpec().setEtcd(new EtcdSpec());
             c.getSpec().getEtcd().setReplicas(3);
         });
 
-        Poll.until("9 pods", () -> podNames("scaleup").size() == 9);
-        assertThat(podNames("scaleup")).contains("demo-safekeeper-4", "demo-etcd-2");
+        Poll.until("9 pods", () -> operator.podNames("scaleup").size() == 9);
+        assertThat(operator.podNames("scaleup")).contains("demo-safekeeper-4", "demo-etcd-2");
         NeonClusterStatus status = operator.awaitStatus("scaleup", "demo", "5 safekeepers desired",
                 s -> s.getSafekeepers().getDesired() == 5);
         assertThat(status.getEtcd().getDesired()).isEqualTo(3);
@@ -195,37 +192,37 @@ class NeonClusterOperatorTest {
     void pausedClusterGetsNoWritesUntilResumed() {
         createAndAwaitPods("paused", DEMO);
         operator.markAllReady("paused");
-        awaitRunning("paused");
+        operator.awaitRunning("paused");
 
-        editSpec("paused", c -> c.getMetadata().getAnnotations().put(NeonCluster.PAUSED_ANNOTATION, "true"));
+        operator.editSpec("paused", c -> c.getMetadata().getAnnotations().put(NeonCluster.PAUSED_ANNOTATION, "true"));
         operator.awaitStatus("paused", "demo", "phase Paused", s -> s.getPhase() == ClusterPhase.PAUSED);
         operator.awaitReconciliations("paused", "demo", 1);
         operator.requests.drain();
-        editSpec("paused", c -> c.getSpec().setImage("neondatabase/neon:5000"));
+        operator.editSpec("paused", c -> c.getSpec().setImage("neondatabase/neon:5000"));
         client.pods().inNamespace("paused").withName("demo-safekeeper-0").delete();
         operator.awaitReconciliations("paused", "demo", 3);
 
-        assertThat(operatorWrites("paused")).containsExactly("DELETE /api/v1/namespaces/paused/pods/demo-safekeeper-0");
-        assertThat(podNames("paused")).doesNotContain("demo-safekeeper-0");
+        assertThat(operator.operatorWrites("paused")).containsExactly("DELETE /api/v1/namespaces/paused/pods/demo-safekeeper-0");
+        assertThat(operator.podNames("paused")).doesNotContain("demo-safekeeper-0");
 
-        editSpec("paused", c -> c.getMetadata().getAnnotations().remove(NeonCluster.PAUSED_ANNOTATION));
+        operator.editSpec("paused", c -> c.getMetadata().getAnnotations().remove(NeonCluster.PAUSED_ANNOTATION));
 
-        Poll.until("demo-safekeeper-0 back after the pause", () -> podNames("paused").contains("demo-safekeeper-0"));
+        Poll.until("demo-safekeeper-0 back after the pause", () -> operator.podNames("paused").contains("demo-safekeeper-0"));
         operator.awaitStatus("paused", "demo", "no longer Paused", s -> s.getPhase() != ClusterPhase.PAUSED);
-        Poll.until("Paused and Resumed events", () -> eventReasons("paused").containsAll(List.of("Paused", "Resumed")));
+        Poll.until("Paused and Resumed events", () -> operator.eventReasons("paused").containsAll(List.of("Paused", "Resumed")));
     }
 
     @Test
     void resyncOfAnUnchangedClusterMakesNoWrite() {
         createAndAwaitPods("resync", DEMO);
         operator.markAllReady("resync");
-        awaitRunning("resync");
+        operator.awaitRunning("resync");
         operator.awaitReconciliations("resync", "demo", 1);
         operator.requests.drain();
 
         operator.awaitReconciliations("resync", "demo", 3);
 
-        assertThat(operatorWrites("resync")).isEmpty();
+        assertThat(operator.operatorWrites("resync")).isEmpty();
     }
 
     @Test
@@ -265,53 +262,7 @@ class NeonClusterOperatorTest {
     private static void createAndAwaitPods(String namespace, String manifest) {
         operator.create(namespace, manifest);
         operator.awaitStatus(namespace, "demo", "every pod created",
-                s -> s.getSafekeepers() != null && podNames(namespace).size()
+                s -> s.getSafekeepers() != null && operator.podNames(namespace).size()
                         == s.getSafekeepers().getDesired() + s.getEtcd().getDesired() + s.getPageserver().getDesired());
     }
-
-    private static NeonClusterStatus awaitRunning(String namespace) {
-        return operator.awaitStatus(namespace, "demo", "phase Running", s -> s.getPhase() == ClusterPhase.RUNNING);
-    }
-
-    private static NeonClusterStatus awaitDegraded(String namespace, long generation) {
-        return operator.awaitStatus(namespace, "demo", "Degraded for generation " + generation,
-                s -> s.getObservedGeneration() == generation && s.getPhase() == ClusterPhase.DEGRADED);
-    }
-
-    private static NeonCluster editSpec(String namespace, Consumer<NeonCluster> change) {
-        return client.resources(NeonCluster.class).inNamespace(namespace).withName("demo").edit(c -> {
-            if (c.getMetadata().getAnnotations() == null) {
-                c.getMetadata().setAnnotations(new HashMap<>());
-            }
-            change.accept(c);
-            return c;
-        });
-    }
-
-    private static List<String> podNames(String namespace) {
-        return client.pods().inNamespace(namespace).list().getItems().stream().map(p -> p.getMetadata().getName()).toList();
-    }
-
-    private static List<Event> events(String namespace) {
-        return client.resources(Event.class).inNamespace(namespace).list().getItems();
-    }
-
-    private static List<String> eventReasons(String namespace) {
-        return events(namespace).stream().map(Event::getReason).toList();
-    }
-
-    /** Writes since the last drain, but for the test's own edits of the NeonCluster. */
-    private static List<String> operatorWrites(String namespace) {
-        return operator.requests.writesIn(namespace).stream().filter(r -> !r.matches(".*/neonclusters/demo(\\?.*)?$")).toList();
-    }
-
-    /** Writes to the cluster's objects: everything but the NeonCluster itself and Events. */
-    private static List<String> objectWrites(String namespace) {
-        return operatorWrites(namespace).stream().filter(r -> !r.contains("/neonclusters/") && !r.contains("/events")).toList();
-    }
-
-    private static Condition condition(NeonClusterStatus status, String type) {
-        return ClusterConditions.find(status.getConditions(), type).orElseThrow(() -> new AssertionError("no " + type));
-    }
-
 }

@@ -226,6 +226,7 @@ class NodePodsTest {
         Pod pod = pod(cluster, Component.PAGESERVER, 0);
 
         assertThat(pod.getMetadata().getAnnotations()).containsEntry(SpecHash.ANNOTATION,
-                SpecHash.of(pod.getSpec(), node(cluster, Component.PAGESERVER, 0).configFiles()));
+                SpecHash.of(pod.getSpec(), node(cluster, Component.PAGESERVER, 0).configFiles(),
+                        cluster.postgres().versions()));
     }
 }

@@ -41,4 +41,32 @@ class SpecHashTest {
         assertThat(hash("safekeepers: {replicas: 5}", Component.SAFEKEEPER)).isEqualTo(hash("", Component.SAFEKEEPER));
         assertThat(hash("etcd: {replicas: 3}", Component.PAGESERVER)).isNotEqualTo(hash("", Component.PAGESERVER));
     }
+
+    @Test
+    void newResourcesChangeTheHashOfThatComponentOnly() {
+        String more = "safekeepers: {resources: {requests: {cpu: 2}}}";
+
+        assertThat(hash(more, Component.SAFEKEEPER)).isNotEqualTo(hash("", Component.SAFEKEEPER));
+        assertThat(hash(more, Component.PAGESERVER)).isEqualTo(hash("", Component.PAGESERVER));
+    }
+
+    @Test
+    void addingAPostgresMajorChangesTheHashOfThePageserversOnly() {
+        String added = "postgres: {versions: [16, 17], defaultVersion: 16}";
+        String before = "postgres: {versions: [16], defaultVersion: 16}";
+
+        assertThat(hash(added, Component.PAGESERVER)).isNotEqualTo(hash(before, Component.PAGESERVER));
+        assertThat(hash(added, Component.SAFEKEEPER)).isEqualTo(hash(before, Component.SAFEKEEPER));
+        assertThat(hash(added, Component.ETCD)).isEqualTo(hash(before, Component.ETCD));
+    }
+
+    @Test
+    void changingOnlyTheDefaultPostgresVersionChangesNoHash() {
+        String default16 = "postgres: {versions: [16, 17], defaultVersion: 16}";
+        String default17 = "postgres: {versions: [16, 17], defaultVersion: 17}";
+
+        for (Component component : Component.values()) {
+            assertThat(hash(default17, component)).as(component.id()).isEqualTo(hash(default16, component));
+        }
+    }
 }

@@ -8,17 +8,28 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.MemberCounts;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.cluster.RollingUpgradeStatus;
+import io.neonops.operator.cluster.SoftwareVersion;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.SpecHash;
+import io.neonops.operator.upgrade.PodRef;
+import io.neonops.operator.upgrade.RollStep;
+import io.neonops.operator.upgrade.SpecSummary;
+import io.neonops.operator.upgrade.UpgradeProgress;
+import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.storage.common.PgMajorVersion;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClusterStatusBuilderTest {
@@ -26,6 +37,7 @@ class ClusterStatusBuilderTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant T1 = Instant.parse("2026-01-01T00:05:00Z");
     private static final ClusterResources DESIRED = resources("");
+    private static final PodRef PAGESERVER = new PodRef(Component.PAGESERVER, 0, "demo-pageserver-0");
 
     private static NeonCluster cluster(long generation, NeonClusterStatus status) {
         NeonCluster cluster = new NeonCluster();
@@ -52,13 +64,30 @@ class ClusterStatusBuilderTest {
         return pods;
     }
 
+    /** The status of a cluster with no roll under way. */
+    private static NeonClusterStatus accepted(NeonCluster cluster, ClusterResources desired, Map<String, Pod> pods,
+                                              Instant now) {
+        return ClusterStatusBuilder.accepted(cluster, desired, pods, new RollStep.UpToDate(),
+                new UpgradeProgress(Optional.empty(), false), now);
+    }
+
+    /** The status of a cluster whose pageserver the roll is at, with the old image {@code neon:0}. */
+    private static NeonClusterStatus rolling(NeonCluster cluster, RollStep step, boolean progressing) {
+        Map<String, Pod> pods = pods(true);
+        pods.put("demo-pageserver-0", new PodBuilder(pods.get("demo-pageserver-0"))
+                .editMetadata().addToAnnotations(SpecHash.ANNOTATION, "older").endMetadata().build());
+        UpgradeStatus upgrade = new UpgradeStatus(Optional.of(new SpecSummary("neon:0", List.of(PgMajorVersion.V16))),
+                SpecSummary.of(DESIRED.cluster()), step.currentPod().map(PodRef::name), 4, 5);
+        return ClusterStatusBuilder.accepted(cluster, DESIRED, pods, step, new UpgradeProgress(Optional.of(upgrade), progressing), T1);
+    }
+
     private static Condition condition(NeonClusterStatus status, String type) {
         return ClusterConditions.find(status.getConditions(), type).orElseThrow();
     }
 
     @Test
     void podsJustCreatedArePendingAndNotReady() {
-        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(false), T0);
+        NeonClusterStatus status = accepted(cluster(1, null), DESIRED, pods(false), T0);
 
         assertThat(status.getPhase()).isEqualTo(ClusterPhase.PENDING);
         assertThat(status.getObservedGeneration()).isEqualTo(1);
@@ -72,7 +101,7 @@ class ClusterStatusBuilderTest {
 
     @Test
     void everyNodeReadyAndCurrentMakesTheClusterReadyForItsGeneration() {
-        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(4, null), DESIRED, pods(true), T0);
+        NeonClusterStatus status = accepted(cluster(4, null), DESIRED, pods(true), T0);
 
         assertThat(status.getPhase()).isEqualTo(ClusterPhase.RUNNING);
         Condition ready = condition(status, ClusterConditions.READY);
@@ -89,7 +118,7 @@ class ClusterStatusBuilderTest {
         Map<String, Pod> pods = pods(true);
         pods.remove("demo-safekeeper-1");
 
-        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods, T0);
+        NeonClusterStatus status = accepted(cluster(1, null), DESIRED, pods, T0);
 
         assertThat(status.getSafekeepers()).isEqualTo(new MemberCounts(3, 2, 2));
         assertThat(status.getPhase()).isEqualTo(ClusterPhase.CREATING);
@@ -102,9 +131,9 @@ class ClusterStatusBuilderTest {
         pods.put("demo-pageserver-0", new PodBuilder(pods.get("demo-pageserver-0"))
                 .editMetadata().addToAnnotations(SpecHash.ANNOTATION, "older").endMetadata().build());
         ClusterResources older = resources("image: neon:0\n");
-        NeonClusterStatus previous = ClusterStatusBuilder.accepted(cluster(1, null), older, pods(older, true), T0);
+        NeonClusterStatus previous = accepted(cluster(1, null), older, pods(older, true), T0);
 
-        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster(2, previous), DESIRED, pods, T1);
+        NeonClusterStatus status = accepted(cluster(2, previous), DESIRED, pods, T1);
 
         assertThat(status.getPhase()).isEqualTo(ClusterPhase.UPGRADING);
         assertThat(status.getPageserver()).isEqualTo(new MemberCounts(1, 1, 0));
@@ -115,18 +144,18 @@ class ClusterStatusBuilderTest {
 
     @Test
     void unchangedClusterGetsAnEqualStatusWhateverTheTime() {
-        NeonClusterStatus first = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(true), T0);
+        NeonClusterStatus first = accepted(cluster(1, null), DESIRED, pods(true), T0);
 
-        NeonClusterStatus second = ClusterStatusBuilder.accepted(cluster(1, first), DESIRED, pods(true), T1);
+        NeonClusterStatus second = accepted(cluster(1, first), DESIRED, pods(true), T1);
 
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void transitionTimeMovesOnlyWhenAConditionChangesStatus() {
-        NeonClusterStatus notReady = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(false), T0);
+        NeonClusterStatus notReady = accepted(cluster(1, null), DESIRED, pods(false), T0);
 
-        NeonClusterStatus ready = ClusterStatusBuilder.accepted(cluster(1, notReady), DESIRED, pods(true), T1);
+        NeonClusterStatus ready = accepted(cluster(1, notReady), DESIRED, pods(true), T1);
 
         assertThat(condition(ready, ClusterConditions.READY).getLastTransitionTime()).isEqualTo(T1.toString());
         assertThat(condition(ready, ClusterConditions.DEGRADED).getLastTransitionTime()).isEqualTo(T0.toString());
@@ -134,7 +163,7 @@ class ClusterStatusBuilderTest {
 
     @Test
     void refusedSpecIsDegradedForItsGenerationAndKeepsWhatRuns() {
-        NeonClusterStatus running = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(true), T0);
+        NeonClusterStatus running = accepted(cluster(1, null), DESIRED, pods(true), T0);
         Refusal refusal = new Refusal(Refusal.INVALID_SPEC, "spec.etcd.replicas: must be odd");
 
         NeonClusterStatus status = ClusterStatusBuilder.refused(cluster(2, running), refusal, T1);
@@ -153,7 +182,7 @@ class ClusterStatusBuilderTest {
 
     @Test
     void pauseIsShownOnceAndThenLeavesTheStatusAlone() {
-        NeonClusterStatus running = ClusterStatusBuilder.accepted(cluster(1, null), DESIRED, pods(true), T0);
+        NeonClusterStatus running = accepted(cluster(1, null), DESIRED, pods(true), T0);
 
         NeonClusterStatus paused = ClusterStatusBuilder.paused(cluster(2, running), T1);
         NeonClusterStatus again = ClusterStatusBuilder.paused(cluster(3, paused), T1.plusSeconds(60));
@@ -162,5 +191,61 @@ class ClusterStatusBuilderTest {
         assertThat(paused.getObservedGeneration()).isEqualTo(1);
         assertThat(condition(paused, ClusterConditions.PROGRESSING).getReason()).isEqualTo(ClusterStatusBuilder.PAUSED);
         assertThat(again).isEqualTo(paused);
+    }
+
+    @Test
+    void aRollInProgressShowsFromToTheCurrentPodAndProgressing() {
+        RollStep.Restart restart = new RollStep.Restart(PAGESERVER, "image neon:0 -> neon:1");
+
+        NeonClusterStatus status = rolling(cluster(2, null), restart, true);
+
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.UPGRADING);
+        RollingUpgradeStatus upgrade = status.getUpgrade();
+        assertThat(upgrade.getFrom()).isEqualTo(new SoftwareVersion("neon:0", List.of(16)));
+        assertThat(upgrade.getTo().getImage()).isEqualTo("neon:1");
+        assertThat(upgrade.getCurrentPod()).isEqualTo("demo-pageserver-0");
+        assertThat(upgrade.getUpdatedPods()).isEqualTo(4);
+        assertThat(upgrade.getTotalPods()).isEqualTo(5);
+        Condition progressing = condition(status, ClusterConditions.PROGRESSING);
+        assertThat(progressing.getStatus()).isEqualTo("True");
+        assertThat(progressing.getReason()).isEqualTo(ClusterStatusBuilder.ROLLING_UPGRADE);
+        assertThat(progressing.getMessage()).isEqualTo(restart.message());
+        assertThat(condition(status, ClusterConditions.DEGRADED).getStatus()).isEqualTo("False");
+    }
+
+    @Test
+    void aHaltedRollIsDegradedNamingThePodAndNotProgressing() {
+        RollStep.Halted halted = new RollStep.Halted(PAGESERVER, T0, Duration.ofMinutes(10));
+
+        NeonClusterStatus status = rolling(cluster(2, null), halted, false);
+
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.DEGRADED);
+        Condition degraded = condition(status, ClusterConditions.DEGRADED);
+        assertThat(degraded.getStatus()).isEqualTo("True");
+        assertThat(degraded.getReason()).isEqualTo(ClusterStatusBuilder.ROLL_HALTED);
+        assertThat(degraded.getMessage()).contains("demo-pageserver-0").isEqualTo(halted.message());
+        assertThat(condition(status, ClusterConditions.PROGRESSING).getStatus()).isEqualTo("False");
+        assertThat(status.getUpgrade().getCurrentPod()).isEqualTo("demo-pageserver-0");
+    }
+
+    @Test
+    void theUpgradeIsClearedOnceTheRollIsDone() {
+        NeonClusterStatus midRoll = rolling(cluster(2, null), new RollStep.Restart(PAGESERVER, "image"), true);
+
+        NeonClusterStatus done = accepted(cluster(2, midRoll), DESIRED, pods(true), T1);
+
+        assertThat(done.getUpgrade()).isNull();
+        assertThat(done.getPhase()).isEqualTo(ClusterPhase.RUNNING);
+        assertThat(done.getImage()).isEqualTo("neon:1");
+    }
+
+    @Test
+    void aRefusedSpecKeepsTheUpgradeAsItWas() {
+        NeonClusterStatus midRoll = rolling(cluster(2, null), new RollStep.Restart(PAGESERVER, "image"), true);
+
+        NeonClusterStatus refused = ClusterStatusBuilder.refused(cluster(3, midRoll),
+                new Refusal(Refusal.POSTGRES_VERSION_IN_USE, "spec.postgres.versions: in use"), T1);
+
+        assertThat(refused.getUpgrade()).isEqualTo(midRoll.getUpgrade());
     }
 }

@@ -7,17 +7,25 @@ import io.neonops.operator.cluster.NeonCluster;
 public final class ClusterFixtures {
 
     /** A cluster with every default: one etcd member, one pageserver, three safekeepers. */
-    public static final String DEMO = """
-            apiVersion: neonops.io/v1alpha1
-            kind: NeonCluster
-            metadata:
-              name: demo
-            spec:
-              image: neondatabase/neon:4270
-              postgres: {versions: [16, 17], defaultVersion: 17}
-            """;
+    public static final String DEMO = demo("postgres: {versions: [16, 17], defaultVersion: 17}");
 
     private ClusterFixtures() {
+    }
+
+    /** Cluster {@code demo} on image {@code neondatabase/neon:4270} with these lines added to its spec. */
+    public static String demo(String... specLines) {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: neonops.io/v1alpha1
+                kind: NeonCluster
+                metadata:
+                  name: demo
+                spec:
+                  image: neondatabase/neon:4270
+                """);
+        for (String line : specLines) {
+            yaml.append("  ").append(line).append('\n');
+        }
+        return yaml.toString();
     }
 
     public static NeonCluster create(KubernetesClient client, String namespace, String manifestYaml) {

@@ -1,28 +1,35 @@
 package io.neonops.operator.testing;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.pageserver.PageserverConnector;
 import io.neonops.operator.reconcile.ReconcileSettings;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
 import io.neonops.operator.runtime.OperatorStartException;
+import io.neonops.operator.status.ClusterConditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,13 +49,14 @@ public final class OperatorHarness implements AutoCloseable {
     public final RequestLog requests;
     private final NeonOperator operator;
 
-    private OperatorHarness(KubernetesMockServer server, KubernetesClient client) {
+    private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                            PageserverConnector pageservers, Duration resync) {
         this.client = client;
         this.requests = new RequestLog(server);
         installCrd(client);
-        this.operator = NeonOperator.create(client, new OperatorSettings(Set.of(),
-                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test"), RESYNC), metrics,
-                reconciles);
+        this.operator = NeonOperator.create(client, new OperatorSettings(namespaces,
+                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers), resync),
+                metrics, reconciles);
         try {
             operator.start();
         } catch (OperatorStartException e) {
@@ -56,8 +64,18 @@ public final class OperatorHarness implements AutoCloseable {
         }
     }
 
+    /** An operator for every namespace, which reaches pageservers over HTTP and resyncs every {@link #RESYNC}. */
     public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client) {
-        return new OperatorHarness(server, client);
+        return new OperatorHarness(server, client, Set.of(), PageserverConnector.HTTP, RESYNC);
+    }
+
+    /**
+     * An operator for {@code namespaces} only, which reaches the pageservers through {@code pageservers} and
+     * resyncs every cluster every {@code resync}.
+     */
+    public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                                        PageserverConnector pageservers, Duration resync) {
+        return new OperatorHarness(server, client, namespaces, pageservers, resync);
     }
 
     public static void installCrd(KubernetesClient client) {
@@ -84,20 +102,71 @@ public final class OperatorHarness implements AutoCloseable {
                 .filter(test));
     }
 
+    public NeonClusterStatus awaitRunning(String namespace) {
+        return awaitStatus(namespace, "demo", "phase Running", s -> s.getPhase() == ClusterPhase.RUNNING);
+    }
+
+    /** Waits until {@code namespace/demo} is Running for {@code generation}: its spec is carried out in full. */
+    public NeonClusterStatus awaitRunning(String namespace, long generation) {
+        return awaitStatus(namespace, "demo", "phase Running for generation " + generation,
+                s -> s.getObservedGeneration() == generation && s.getPhase() == ClusterPhase.RUNNING);
+    }
+
+    public NeonClusterStatus awaitDegraded(String namespace, long generation) {
+        return awaitStatus(namespace, "demo", "Degraded for generation " + generation,
+                s -> s.getObservedGeneration() == generation && s.getPhase() == ClusterPhase.DEGRADED);
+    }
+
     /** Sets the status a kubelet sets once the pod's containers run and its readiness probe passes. */
     public void markReady(String namespace, String podName) {
-        Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
-        pod.setStatus(new PodStatusBuilder()
-                .withPhase("Running")
-                .addNewCondition().withType("Ready").withStatus("True").endCondition()
-                .addNewCondition().withType("ContainersReady").withStatus("True").endCondition()
-                .build());
-        client.resource(pod).updateStatus();
+        FakeKubelet.setReady(client, client.pods().inNamespace(namespace).withName(podName).get());
     }
 
     public void markAllReady(String namespace) {
         client.pods().inNamespace(namespace).list().getItems()
                 .forEach(p -> markReady(namespace, p.getMetadata().getName()));
+    }
+
+    /** Edits the cluster {@code namespace/demo} as a user would; it always has an annotations map to change. */
+    public NeonCluster editSpec(String namespace, Consumer<NeonCluster> change) {
+        return client.resources(NeonCluster.class).inNamespace(namespace).withName("demo").edit(c -> {
+            if (c.getMetadata().getAnnotations() == null) {
+                c.getMetadata().setAnnotations(new HashMap<>());
+            }
+            change.accept(c);
+            return c;
+        });
+    }
+
+    public List<String> podNames(String namespace) {
+        return client.pods().inNamespace(namespace).list().getItems().stream().map(p -> p.getMetadata().getName()).toList();
+    }
+
+    public List<Event> events(String namespace) {
+        return client.resources(Event.class).inNamespace(namespace).list().getItems();
+    }
+
+    public List<String> eventReasons(String namespace) {
+        return events(namespace).stream().map(Event::getReason).toList();
+    }
+
+    /** Writes since the last drain, but for the test's own edits of the NeonCluster. */
+    public List<String> operatorWrites(String namespace) {
+        return requests.writesIn(namespace).stream().filter(r -> !r.matches(".*/neonclusters/demo(\\?.*)?$")).toList();
+    }
+
+    /** Writes to the cluster's objects since the last drain: everything but the NeonCluster itself and Events. */
+    public List<String> objectWrites(String namespace) {
+        return operatorWrites(namespace).stream().filter(r -> !r.contains("/neonclusters/") && !r.contains("/events")).toList();
+    }
+
+    public static Condition condition(NeonClusterStatus status, String type) {
+        return ClusterConditions.find(status.getConditions(), type).orElseThrow(() -> new AssertionError("no " + type));
+    }
+
+    /** What the operator's counter {@code name} counted for the label {@code tag=value}; 0 if it never counted. */
+    public double counted(String name, String tag, String value) {
+        return Optional.ofNullable(metrics.find(name).tag(tag, value).counter()).map(Counter::count).orElse(0.0);
     }
 
     /** Waits until {@code count} more reconciliations of the cluster have finished than had before. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Left-aligned columns separated by two spaces, headed by upper-case titles, as kubectl prints them. */
-record TextTable(List<String> headers, List<List<String>> rows) {
+public record TextTable(List<String> headers, List<List<String>> rows) {
 
     public TextTable {
         headers = List.copyOf(headers);
@@ -17,18 +17,18 @@ record TextTable(List<String> headers, List<List<String>> rows) {
         }
     }
 
-    static TextTable of(List<String> headers) {
+    public static TextTable of(List<String> headers) {
         return new TextTable(headers, List.of());
     }
 
-    TextTable withRow(String... cells) {
+    public TextTable withRow(String... cells) {
         List<List<String>> more = new ArrayList<>(rows);
         more.add(List.of(cells));
         return new TextTable(headers, more);
     }
 
     /** Every line ends with a newline; the last column carries no trailing spaces. */
-    String render() {
+    public String render() {
         int[] widths = new int[headers.size()];
         for (List<String> line : lines()) {
             for (int i = 0; i < widths.length; i++) {

@@ -1,0 +1,84 @@
+package io.neonops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class NeonOperatorCommandTest {
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        CommandLine cli = NeonOperatorCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        Outcome outcome = run("--help");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("run ", "render ", "local ");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {
+                {"run", "--help"}, {"render", "--help"}, {"local", "--help"}, {"local", "start", "--help"},
+                {"local", "status", "--help"}, {"local", "stop", "--help"}, {"local", "tenant", "list", "--help"},
+                {"local", "tenant", "create", "--help"}, {"local", "timeline", "list", "--help"},
+                {"local", "timeline", "create", "--help"}}) {
+            Outcome outcome = run(command);
+            assertThat(outcome.exitCode()).as(String.join(" ", command)).isZero();
+            assertThat(outcome.out()).as(String.join(" ", command)).startsWith("Usage: neon-operator " + command[0]);
+        }
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        Outcome outcome = run();
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("a subcommand is required");
+    }
+
+    @Test
+    void failuresArePrintedAsOneLineWithNonZeroExit(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n");
+
+        Outcome outcome = run("render", "-f", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(NeonOperatorCommand.EXIT_FAILURE);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err().strip()).isEqualTo("neon-operator: " + file
+                + ": expected apiVersion neonops.io/v1alpha1 and kind NeonCluster, got apiVersion \"v1\" and kind \"Pod\"");
+    }
+
+    @Test
+    void renderPrintsTheExampleClustersObjects() {
+        Outcome outcome = run("render", "-f", Path.of("..", "examples", "neoncluster.yaml").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("name: \"demo-safekeeper-2\"", "kind: \"PodDisruptionBudget\"",
+                "kind: \"PersistentVolumeClaim\"");
+    }
+
+    @Test
+    void multiLineMessagesAreFoldedIntoOneLine() {
+        assertThat(NeonOperatorCommand.oneLine(new IllegalStateException("first\n  second\r\nthird"))).isEqualTo("first second third");
+        assertThat(NeonOperatorCommand.oneLine(new IllegalStateException(null, new java.io.IOException("disk full"))))
+                .isEqualTo("IllegalStateException: disk full");
+    }
+}

@@ -1,0 +1,14 @@
+package io.neonops.controlplane.local;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Parameters;
+
+/** The {@code COMPONENT...} a local command acts on. */
+public final class ComponentsParameter {
+
+    @Parameters(paramLabel = "COMPONENT", arity = "0..*",
+            description = "etcd, pageserver or safekeeper-<id> (safekeeper alone means all of them); none means all")
+    List<String> names = new ArrayList<>();
+}

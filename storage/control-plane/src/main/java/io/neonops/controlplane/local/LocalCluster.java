@@ -1,0 +1,172 @@
+package io.neonops.controlplane.local;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.ComponentSpec;
+import io.neonops.controlplane.component.LocalEnvironment;
+import io.neonops.controlplane.component.NodePort;
+import io.neonops.controlplane.process.DaemonLauncher;
+import io.neonops.controlplane.process.DaemonStartException;
+import io.neonops.controlplane.process.DaemonState;
+import io.neonops.controlplane.process.StartResult;
+import io.neonops.controlplane.process.StopMode;
+import io.neonops.controlplane.process.StopResult;
+
+/** Starts, stops and inspects the nodes of one cluster as local processes. */
+final class LocalCluster {
+    private final ClusterSpec cluster;
+    private final LocalEnvironment environment;
+    private final List<LocalNode> nodes;
+    private final DaemonLauncher launcher = new DaemonLauncher();
+
+    LocalCluster(ClusterSpec cluster, LocalEnvironment environment) {
+        this.cluster = cluster;
+        this.environment = environment;
+        this.nodes = LocalNodes.of(cluster, environment);
+    }
+
+    /** The named nodes (all when none is named), in start order. */
+    List<LocalNode> select(List<String> names) {
+        return LocalNodes.select(nodes, names);
+    }
+
+    /**
+     * Starts the nodes in order, each once the previous one is ready. What is missing (a binary, the auth key) is
+     * reported before anything starts; when a node fails, the nodes this call started are stopped again.
+     */
+    void start(List<LocalNode> selected, Duration readyTimeout, PrintWriter out, PrintWriter err) throws IOException {
+        checkPrerequisites(selected, readyTimeout);
+        List<LocalNode> started = new ArrayList<>();
+        for (LocalNode node : selected) {
+            try {
+                writeConfigFiles(node);
+                StartResult result = launcher.start(node.launch(readyTimeout));
+                if (result instanceof StartResult.Started) {
+                    started.add(node);
+                    out.println(node.name() + " started (pid " + result.pid() + ")");
+                } else {
+                    out.println(node.name() + " is already running (pid " + result.pid() + ")");
+                }
+                out.flush();
+            } catch (IOException e) {
+                if (e instanceof DaemonStartException failure) {
+                    printLogTail(failure, err);
+                }
+                throw new IOException(e.getMessage() + rollBack(started, out, err), e);
+            }
+        }
+    }
+
+    /** Stops the nodes in reverse start order; a node that does not stop does not keep the others running. */
+    void stop(List<LocalNode> selected, StopMode mode, Duration timeout, PrintWriter out) throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (LocalNode node : reversed(selected)) {
+            try {
+                out.println(describe(node, launcher.stop(node.name(), node.spec().pidFile(), mode, timeout)));
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+            }
+            out.flush();
+        }
+        if (!failures.isEmpty()) {
+            throw new IOException("could not stop everything: " + String.join("; ", failures));
+        }
+    }
+
+    List<NodeStatus> status(List<LocalNode> selected) throws IOException {
+        List<NodeStatus> statuses = new ArrayList<>();
+        for (LocalNode node : selected) {
+            statuses.add(new NodeStatus(node, launcher.state(node.name(), node.spec().pidFile())));
+        }
+        return statuses;
+    }
+
+    /** The management URL of the first pageserver, e.g. {@code http://127.0.0.1:9898}. */
+    String pageserverUrl() {
+        ComponentSpec pageserver = nodes.stream().map(LocalNode::spec)
+                .filter(spec -> spec.component() == Component.PAGESERVER)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("a cluster has at least one pageserver"));
+        return "http://" + LocalEnvironment.LOCALHOST + ":" + pageserver.port(NodePort.PAGESERVER_HTTP.name()).port();
+    }
+
+    /** Whether any node runs (or is being started or stopped). */
+    boolean anyRunning() throws IOException {
+        return status(nodes).stream().anyMatch(status -> !(status.state() instanceof DaemonState.Absent
+                || status.state() instanceof DaemonState.Stale));
+    }
+
+    private void checkPrerequisites(List<LocalNode> selected, Duration readyTimeout) throws IOException {
+        for (LocalNode node : selected) {
+            try {
+                DaemonLauncher.resolveBinary(node.launch(readyTimeout));
+            } catch (IOException e) {
+                boolean neonBinary = node.spec().component() != Component.ETCD;
+                throw new IOException(e.getMessage() + (neonBinary && environment.neonBinDir().isEmpty()
+                        ? "; give --neon-bin-dir or set NEON_BIN_DIR" : ""), e);
+            }
+        }
+        Path authKey = environment.authPublicKeyPath();
+        if (cluster.auth().enabled() && !Files.isRegularFile(authKey)) {
+            throw new IOException("spec.auth.enabled is true: local mode reads the JWT public key from " + authKey
+                    + ", which does not exist");
+        }
+    }
+
+    private static void writeConfigFiles(LocalNode node) throws IOException {
+        Path dataDir = node.spec().dataDir();
+        LocalWorkDir.createPrivateDirectory(dataDir);
+        for (Map.Entry<String, String> file : node.spec().configFiles().entrySet()) {
+            LocalWorkDir.writeAtomically(dataDir, file.getKey(), file.getValue());
+        }
+    }
+
+    private String rollBack(List<LocalNode> started, PrintWriter out, PrintWriter err) {
+        if (started.isEmpty()) {
+            return "";
+        }
+        String names = reversed(started).stream().map(LocalNode::name).collect(Collectors.joining(", "));
+        out.println("stopping what this start started: " + names);
+        try {
+            stop(started, StopMode.FAST, Duration.ofSeconds(30), out);
+            return "; stopped " + names + " again";
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return "; " + e.getMessage();
+        }
+    }
+
+    private static void printLogTail(DaemonStartException failure, PrintWriter err) {
+        err.println("--- last lines of " + failure.logFile() + " ---");
+        failure.logTail().forEach(err::println);
+        err.println("---");
+        err.flush();
+    }
+
+    private static String describe(LocalNode node, StopResult result) {
+        if (result instanceof StopResult.Stopped stopped) {
+            return node.name() + " stopped (pid " + stopped.pid() + ")";
+        }
+        if (result instanceof StopResult.Stale) {
+            return node.name() + " was not running (stale pid file " + node.spec().pidFile() + " left in place)";
+        }
+        return node.name() + " was not running";
+    }
+
+    private static List<LocalNode> reversed(List<LocalNode> nodes) {
+        List<LocalNode> reversed = new ArrayList<>(nodes);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+}

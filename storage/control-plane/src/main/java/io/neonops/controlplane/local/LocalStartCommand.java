@@ -1,0 +1,98 @@
+package io.neonops.controlplane.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.neonops.controlplane.cluster.ClusterManifest;
+import io.neonops.controlplane.cluster.ManifestException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code local start}: starts the cluster's daemons and returns once they are ready; they keep running. */
+@Command(name = "start",
+        mixinStandardHelpOptions = true,
+        description = {"Starts the cluster's daemons in the order etcd, pageserver, safekeepers and returns once each is ready;"
+                + " the daemons keep running. A daemon that already runs is left as it is.",
+                "If a daemon fails to start, the daemons this command started are stopped again."})
+public final class LocalStartCommand implements Callable<Integer> {
+    static final String NEON_BIN_DIR = "NEON_BIN_DIR";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkDirOption dir;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "CLUSTER.yaml",
+            description = "the NeonCluster manifest; kept in DIR, so that later commands need not repeat it")
+    Path manifestFile;
+
+    @Option(names = "--neon-bin-dir", paramLabel = "BIN",
+            description = "the directory holding the pageserver and safekeeper binaries (default: $" + NEON_BIN_DIR + ", else PATH)")
+    Path neonBinDir;
+
+    @Option(names = "--pg-distrib-dir", paramLabel = "PG", defaultValue = LocalWorkDir.DEFAULT_PG_DISTRIB_DIR,
+            description = "the Postgres distributions, one vNN directory per major (default: ${DEFAULT-VALUE})")
+    Path pgDistribDir;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "how long each daemon may take to become ready (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Mixin
+    ComponentsParameter components;
+
+    @Override
+    public Integer call() throws IOException, ManifestException {
+        Duration readyTimeout = LocalCommand.positiveSeconds(spec, "--timeout", timeoutSeconds);
+        LocalWorkDir workDir = dir.workDir();
+        ClusterSpecSource manifest = manifest(workDir);
+        LocalCluster cluster = workDir.cluster(manifest.manifest().spec(), binDir(), pgDistribDir);
+        List<LocalNode> nodes = cluster.select(components.names);
+        if (manifest.text().isPresent()) {
+            workDir.remember(manifest.text().get(), cluster);
+        }
+        cluster.start(nodes, readyTimeout, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /** A manifest and, when it came from -f, its text to remember. */
+    private record ClusterSpecSource(ClusterManifest manifest, Optional<String> text) {
+    }
+
+    private ClusterSpecSource manifest(LocalWorkDir workDir) throws IOException, ManifestException {
+        if (manifestFile == null) {
+            return new ClusterSpecSource(workDir.load(), Optional.empty());
+        }
+        String text;
+        try {
+            text = Files.readString(manifestFile);
+        } catch (NoSuchFileException e) {
+            throw new ManifestException(manifestFile + ": no such file");
+        }
+        ClusterManifest manifest = ClusterManifest.parse(text, manifestFile.toString());
+        Optional<ClusterManifest> previous = workDir.remembered();
+        if (previous.isPresent() && !previous.get().spec().equals(manifest.spec())
+                && workDir.inspect(previous.get().spec()).anyRunning()) {
+            throw new IOException(workDir.path() + " runs cluster " + previous.get().spec().name()
+                    + " from a different manifest; stop it first (local stop --dir " + workDir.path() + ")");
+        }
+        return new ClusterSpecSource(manifest, Optional.of(text));
+    }
+
+    private Optional<Path> binDir() {
+        if (neonBinDir != null) {
+            return Optional.of(neonBinDir);
+        }
+        return Optional.ofNullable(System.getenv(NEON_BIN_DIR)).filter(value -> !value.isBlank()).map(Path::of);
+    }
+}

@@ -1,0 +1,43 @@
+package io.neonops.controlplane.local;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.neonops.controlplane.process.DaemonState;
+import io.neonops.controlplane.tenant.TextTable;
+
+/** {@code local status} output: one row per node with its state, pid and ports. */
+final class StatusTable {
+
+    private StatusTable() {
+    }
+
+    static String format(List<NodeStatus> statuses) {
+        TextTable table = TextTable.of(List.of("COMPONENT", "STATE", "PID", "PORTS"));
+        for (NodeStatus status : statuses) {
+            table = table.withRow(status.node().name(), state(status.state()), pid(status.state()), ports(status.node()));
+        }
+        return table.render();
+    }
+
+    private static String ports(LocalNode node) {
+        return node.spec().ports().stream().map(port -> port.name() + "=" + port.port()).collect(Collectors.joining(" "));
+    }
+
+    private static String state(DaemonState state) {
+        if (state instanceof DaemonState.Running) {
+            return "running";
+        }
+        if (state instanceof DaemonState.Stale) {
+            return "stale";
+        }
+        if (state instanceof DaemonState.Busy) {
+            return "starting/stopping";
+        }
+        return "absent";
+    }
+
+    private static String pid(DaemonState state) {
+        return state instanceof DaemonState.Running running ? Long.toString(running.pid()) : "-";
+    }
+}

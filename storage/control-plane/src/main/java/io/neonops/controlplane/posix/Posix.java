@@ -1,0 +1,175 @@
+package io.neonops.controlplane.posix;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.OptionalInt;
+
+import jnr.constants.platform.Errno;
+import jnr.constants.platform.OpenFlags;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+
+/**
+ * The few POSIX calls behind pid files and daemons (through jnr-posix), each failure turned into an
+ * IOException that names the file or process and the system's reason.
+ */
+public final class Posix {
+    // jnr-constants has no LOCK_* values; these are the Linux ones
+    private static final int LOCK_SH = 1;
+    private static final int LOCK_EX = 2;
+    private static final int LOCK_NB = 4;
+    private static final int FILE_MODE = 0644;
+    // every descriptor the JVM opens here is close-on-exec, so no child inherits it by accident
+    private static final int CLOEXEC = OpenFlags.O_CLOEXEC.intValue();
+
+    private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+
+    private Posix() {
+    }
+
+    /** Opens (creating, never truncating) a file for reading and writing. */
+    public static int openReadWrite(Path path) throws IOException {
+        return open(path, OpenFlags.O_RDWR.intValue() | OpenFlags.O_CREAT.intValue());
+    }
+
+    /** Opens an existing file for reading; empty when it does not exist. */
+    public static OptionalInt openReadOnlyIfExists(Path path) throws IOException {
+        int fd = POSIX.open(path.toString(), OpenFlags.O_RDONLY.intValue() | CLOEXEC, 0);
+        if (fd < 0) {
+            int errno = POSIX.errno();
+            if (errno == Errno.ENOENT.intValue()) {
+                return OptionalInt.empty();
+            }
+            throw failure("open", path, errno);
+        }
+        return OptionalInt.of(fd);
+    }
+
+    /** Opens (creating) a file for appending, as a log. */
+    public static int openAppend(Path path) throws IOException {
+        return open(path, OpenFlags.O_WRONLY.intValue() | OpenFlags.O_CREAT.intValue() | OpenFlags.O_APPEND.intValue());
+    }
+
+    private static int open(Path path, int flags) throws IOException {
+        int fd = POSIX.open(path.toString(), flags | CLOEXEC, FILE_MODE);
+        if (fd < 0) {
+            throw failure("open", path, POSIX.errno());
+        }
+        return fd;
+    }
+
+    /** flock(LOCK_EX|LOCK_NB): true when this descriptor now holds the lock, false when another holds it. */
+    public static boolean tryLockExclusive(int fd, Path path) throws IOException {
+        return tryLock(fd, path, LOCK_EX);
+    }
+
+    /** flock(LOCK_SH|LOCK_NB): true when this descriptor now shares the lock, false when another holds it exclusively. */
+    public static boolean tryLockShared(int fd, Path path) throws IOException {
+        return tryLock(fd, path, LOCK_SH);
+    }
+
+    private static boolean tryLock(int fd, Path path, int operation) throws IOException {
+        if (POSIX.flock(fd, operation | LOCK_NB) == 0) {
+            return true;
+        }
+        int errno = POSIX.errno();
+        if (errno == Errno.EWOULDBLOCK.intValue() || errno == Errno.EAGAIN.intValue()) {
+            return false;
+        }
+        throw failure("flock", path, errno);
+    }
+
+    /** Replaces the whole content of the file: truncate, write at offset 0, fsync. */
+    public static void replaceContent(int fd, Path path, String content) throws IOException {
+        if (POSIX.ftruncate(fd, 0) != 0) {
+            throw failure("truncate", path, POSIX.errno());
+        }
+        byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
+        // pwrite, not write: a descriptor handed to a child shares its file offset with the child
+        long written = POSIX.pwrite(fd, bytes, bytes.length, 0);
+        if (written != bytes.length) {
+            throw written < 0 ? failure("write", path, POSIX.errno())
+                    : new IOException("write " + path + ": wrote " + written + " of " + bytes.length + " bytes");
+        }
+        fsync(fd, path);
+    }
+
+    /** Reads at most {@code limit} bytes from the start of the file. */
+    public static String readFromStart(int fd, Path path, int limit) throws IOException {
+        byte[] buffer = new byte[limit];
+        long read = POSIX.pread(fd, buffer, limit, 0);
+        if (read < 0) {
+            throw failure("read", path, POSIX.errno());
+        }
+        return new String(Arrays.copyOf(buffer, (int) read), StandardCharsets.US_ASCII);
+    }
+
+    public static void fsync(int fd, Path path) throws IOException {
+        if (POSIX.fsync(fd) != 0) {
+            throw failure("fsync", path, POSIX.errno());
+        }
+    }
+
+    /** fsyncs a directory, so that a file just created in it survives a crash. */
+    public static void fsyncDirectory(Path directory) throws IOException {
+        int fd = POSIX.open(directory.toString(), OpenFlags.O_RDONLY.intValue() | OpenFlags.O_DIRECTORY.intValue() | CLOEXEC, 0);
+        if (fd < 0) {
+            throw failure("open directory", directory, POSIX.errno());
+        }
+        try {
+            fsync(fd, directory);
+        } finally {
+            close(fd);
+        }
+    }
+
+    /** Closes a descriptor; a failing close has nothing left to undo, so it is not reported. */
+    public static void close(int fd) {
+        POSIX.close(fd);
+    }
+
+    /** Sends a signal; false when no process has that pid. */
+    public static boolean kill(long pid, Signal signal) throws IOException {
+        return killRaw(pid, signal);
+    }
+
+    /** Sends a signal to every process of the group that {@code groupLeader} leads; false when the group is empty. */
+    public static boolean killGroup(long groupLeader, Signal signal) throws IOException {
+        return killRaw(-groupLeader, signal);
+    }
+
+    private static boolean killRaw(long target, Signal signal) throws IOException {
+        if (POSIX.kill(target, signal.number()) == 0) {
+            return true;
+        }
+        int errno = POSIX.errno();
+        if (errno == Errno.ESRCH.intValue()) {
+            return false;
+        }
+        throw new IOException("cannot send " + signal + " to pid " + target + ": " + POSIX.strerror(errno));
+    }
+
+    /** Blocks until the child {@code pid} of this process exits, and reaps it. */
+    public static ExitStatus waitForExit(long pid) throws IOException {
+        int[] status = new int[1];
+        while (true) {
+            if (POSIX.waitpid(pid, status, 0) == pid) {
+                return new ExitStatus(status[0]);
+            }
+            int errno = POSIX.errno();
+            if (errno != Errno.EINTR.intValue()) {
+                throw new IOException("waitpid " + pid + ": " + POSIX.strerror(errno));
+            }
+        }
+    }
+
+    static IOException failure(String operation, Path path, int errno) {
+        return new IOException(operation + " " + path + ": " + POSIX.strerror(errno));
+    }
+
+    static String describeErrno(int errno) {
+        return POSIX.strerror(errno);
+    }
+}

@@ -1,0 +1,77 @@
+package io.neonops.controlplane.process;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.neonops.controlplane.posix.Posix;
+import io.neonops.controlplane.posix.Signal;
+
+/**
+ * A child this JVM spawned, with a reaper thread blocked in waitpid: without it the child would stay a zombie
+ * while the JVM lives (and still look alive to kill(pid, 0)); with it, "has exited" is exact.
+ */
+final class SpawnedChild {
+    private final long pid;
+    private final CompletableFuture<String> exit = new CompletableFuture<>();
+
+    private SpawnedChild(long pid) {
+        this.pid = pid;
+    }
+
+    static SpawnedChild reaped(String name, long pid) {
+        SpawnedChild child = new SpawnedChild(pid);
+        Thread reaper = new Thread(child::reap, "reaper-" + name + "-" + pid);
+        reaper.setDaemon(true);
+        reaper.start();
+        return child;
+    }
+
+    private void reap() {
+        try {
+            exit.complete(Posix.waitForExit(pid).describe());
+        } catch (IOException e) {
+            exit.complete("exit status unknown: " + e.getMessage());
+        }
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /** How the child ended, once it has. */
+    Optional<String> exitDescription() {
+        return Optional.ofNullable(exit.getNow(null));
+    }
+
+    /** Returns when the child has exited or after {@code timeout}, whichever comes first. */
+    void awaitExit(Duration timeout) throws IOException {
+        try {
+            exit.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // still running: the caller decides what that means
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for pid " + pid, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the reaper of pid " + pid + " failed", e.getCause());
+        }
+    }
+
+    /**
+     * SIGKILLs the child's whole process group (it leads its own session, so a wrapper script's children go too)
+     * and waits for it to be reaped; true when it is gone.
+     */
+    boolean kill(Duration timeout) throws IOException {
+        if (exit.isDone()) {
+            return true;
+        }
+        Posix.killGroup(pid, Signal.SIGKILL);
+        awaitExit(timeout);
+        return exit.isDone();
+    }
+}

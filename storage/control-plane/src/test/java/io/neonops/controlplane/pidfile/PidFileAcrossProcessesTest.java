@@ -1,0 +1,95 @@
+package io.neonops.controlplane.pidfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.neonops.controlplane.testsupport.JavaCommand;
+import io.neonops.controlplane.testsupport.PidFileHolder;
+
+/** The protocol between real processes: other JVMs claim the pid file. */
+class PidFileAcrossProcessesTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> holders = new ArrayList<>();
+
+    @AfterEach
+    void killHolders() throws InterruptedException {
+        for (Process holder : holders) {
+            holder.destroyForcibly();
+            holder.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Path pidFile() {
+        return dir.resolve("daemon.pid");
+    }
+
+    @Test
+    void aClaimHeldByAnotherJvmReadsAsLockedByItsPid() throws IOException {
+        Process holder = startHolder();
+        assertThat(firstLine(holder)).isEqualTo("claimed " + holder.pid());
+
+        assertThat(PidFile.read(pidFile())).isEqualTo(new PidFileRead.LockedByOtherProcess(holder.pid()));
+        assertThatThrownBy(() -> PidFile.claim(pidFile()))
+                .isInstanceOf(PidFileLockedException.class)
+                .hasMessageContaining("pid " + holder.pid());
+    }
+
+    @Test
+    void afterTheHolderDiesTheFileIsNotHeldByAnyProcessAndStillThere() throws Exception {
+        Process holder = startHolder();
+        assertThat(firstLine(holder)).startsWith("claimed");
+
+        holder.destroyForcibly();
+        assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        PidFileRead read = PidFile.read(pidFile());
+        assertThat(read).isInstanceOf(PidFileRead.NotHeldByAnyProcess.class);
+        ((PidFileRead.NotHeldByAnyProcess) read).guard().close();
+        assertThat(pidFile()).exists().hasContent(Long.toString(holder.pid()));
+    }
+
+    @Test
+    void ofTwoConcurrentClaimingJvmsExactlyOneWins() throws IOException {
+        Process first = startHolder();
+        Process second = startHolder();
+
+        List<String> outcomes = List.of(firstLine(first), firstLine(second));
+
+        assertThat(outcomes).filteredOn(line -> line.startsWith("claimed")).hasSize(1);
+        assertThat(outcomes).filteredOn(line -> line.startsWith("locked pid file " + pidFile())).hasSize(1);
+        long winner = outcomes.get(0).startsWith("claimed") ? first.pid() : second.pid();
+        assertThat(PidFile.read(pidFile())).isEqualTo(new PidFileRead.LockedByOtherProcess(winner));
+    }
+
+    private Process startHolder() throws IOException {
+        Process holder = new ProcessBuilder(JavaCommand.of(PidFileHolder.class, List.of(pidFile().toString())))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        holders.add(holder);
+        return holder;
+    }
+
+    /** Blocks until the holder has claimed or failed to; it prints nothing before either. */
+    private static String firstLine(Process holder) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        assertThat(line).as("first line of pid %d", holder.pid()).isNotNull();
+        return line;
+    }
+}
