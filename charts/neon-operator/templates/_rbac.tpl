@@ -1,36 +1,38 @@
 {{/*
 The only place that lists what the operator may do; the ClusterRole (all namespaces) and the
 per-namespace Roles (watchNamespaces) both render these rules, so they cannot drift apart.
+They are exactly what the operator's code uses (io.neonops.operator.rbac.RequiredPermissions, which
+derives them from the registered controller); RbacTemplateTest fails on anything missing or extra.
 */}}
 {{- define "neon-operator.rbac.operatorRules" -}}
 - apiGroups: ["neonops.io"]
   resources: ["neonclusters"]
-  verbs: ["get", "list", "watch", "patch", "update"]
+  verbs: ["list", "watch"]
 - apiGroups: ["neonops.io"]
   resources: ["neonclusters/status"]
-  verbs: ["get", "patch", "update"]
+  verbs: ["patch"]
 - apiGroups: ["neonops.io"]
   resources: ["neonclusters/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
-  resources: ["pods", "persistentvolumeclaims", "services", "configmaps"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  resources: ["configmaps", "persistentvolumeclaims", "services"]
+  verbs: ["list", "watch", "create", "patch"]
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["list", "watch", "create", "patch", "delete"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-- apiGroups: [""]
-  resources: ["secrets"]
-  verbs: ["get", "list", "watch"]
-- apiGroups: ["", "events.k8s.io"]
+  verbs: ["list", "watch", "create", "patch"]
+- apiGroups: ["events.k8s.io"]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end }}
 
 {{/* The Lease lives in one namespace, so leader election gets a Role there and nothing cluster-wide. */}}
 {{- define "neon-operator.rbac.leaderElectionRules" -}}
 - apiGroups: ["coordination.k8s.io"]
   resources: ["leases"]
-  verbs: ["get", "list", "watch", "create", "update", "patch"]
+  verbs: ["get", "create", "update", "patch"]
 {{- end }}
 
 {{- define "neon-operator.rbac.subjects" -}}

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.neonops.operator.cli.RunCommand;
+import io.neonops.operator.runtime.LogFormat;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 class DeploymentTemplateTest {
 
@@ -91,6 +97,33 @@ class DeploymentTemplateTest {
             assertThat(variable.path("name").asText()).isEqualTo("POD_NAMESPACE");
             assertThat(variable.at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.namespace");
         });
+    }
+
+    /** The chart and {@code neon-operator run} must agree on every flag's spelling and value syntax. */
+    @Test
+    void runAcceptsTheArgsOfEveryTypicalOverride() {
+        for (ValuesOverride values : TypicalOverrides.all()) {
+            List<String> args = NeonOperatorChart.render(values).operatorArgs();
+
+            ParseResult parsed = new CommandLine(new RunCommand()).parseArgs(args.toArray(String[]::new));
+
+            assertThat(parsed.unmatched()).as(values.description()).isEmpty();
+            assertThat(parsed.matchedOptions()).as(values.description()).hasSameSizeAs(args);
+        }
+    }
+
+    @Test
+    void runReadsTheDefaultArgsAsTheChartMeansThem() {
+        ParseResult parsed = new CommandLine(new RunCommand()).parseArgs(DEFAULTS.operatorArgs().toArray(String[]::new));
+
+        assertThat(parsed.<Boolean>matchedOptionValue("--leader-election", false)).isTrue();
+        assertThat(parsed.<Boolean>matchedOptionValue("--server-side-apply", false)).isTrue();
+        assertThat(parsed.<Optional<String>>matchedOptionValue("--leader-election-namespace", null))
+                .hasValue(NAMESPACE);
+        assertThat(parsed.<String>matchedOptionValue("--leader-election-lease-name", null)).isEqualTo(RELEASE);
+        assertThat(parsed.<Integer>matchedOptionValue("--health-port", 0)).isEqualTo(8081);
+        assertThat(parsed.<Integer>matchedOptionValue("--metrics-port", 0)).isEqualTo(8080);
+        assertThat(LogFormat.parse(parsed.matchedOptionValue("--log-format", null))).isEqualTo(LogFormat.JSON);
     }
 
     @Test

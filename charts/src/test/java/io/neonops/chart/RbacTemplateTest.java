@@ -6,35 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashSet;
+import io.neonops.operator.rbac.ApiPermission;
+import io.neonops.operator.rbac.RequiredPermissions;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RbacTemplateTest {
 
-    private static final List<String> READ_WRITE = List.of("get", "list", "watch", "create", "update", "patch", "delete");
-
-    /** What the operator's contract says it does; the code-derived check comes with the operator's controllers. */
-    private static final Set<Grant> OPERATOR_GRANTS = union(
-            Grant.all(List.of("neonops.io"), List.of("neonclusters"), List.of("get", "list", "watch", "patch", "update")),
-            Grant.all(List.of("neonops.io"), List.of("neonclusters/status"), List.of("get", "patch", "update")),
-            Grant.all(List.of("neonops.io"), List.of("neonclusters/finalizers"), List.of("update")),
-            Grant.all(List.of(""), List.of("pods", "persistentvolumeclaims", "services", "configmaps"), READ_WRITE),
-            Grant.all(List.of("policy"), List.of("poddisruptionbudgets"), READ_WRITE),
-            Grant.all(List.of(""), List.of("secrets"), List.of("get", "list", "watch")),
-            Grant.all(List.of("", "events.k8s.io"), List.of("events"), List.of("create", "patch")));
-
-    private static final Set<Grant> LEASE_GRANTS = Grant.all(List.of("coordination.k8s.io"), List.of("leases"),
-            List.of("get", "list", "watch", "create", "update", "patch"));
+    /** Derived from the operator's registered controller, not kept by hand. */
+    private static final RequiredPermissions REQUIRED = OperatorUnderTest.requiredPermissions();
 
     private static final String LEADER_ELECTION_ROLE = RELEASE + "-leader-election";
 
     @Test
-    void clusterRoleGrantsExactlyWhatTheOperatorUses() {
+    void clusterRoleGrantsExactlyWhatTheOperatorUsesNothingMissingNothingExtra() {
         ObjectNode clusterRole = NeonOperatorChart.render(ValuesOverride.DEFAULTS).one("ClusterRole", RELEASE);
 
-        assertThat(Grant.ofRules(clusterRole.path("rules"))).containsExactlyInAnyOrderElementsOf(OPERATOR_GRANTS);
+        assertThat(RbacRules.permissions(clusterRole.path("rules")))
+                .containsExactlyInAnyOrderElementsOf(REQUIRED.inWatchedNamespaces());
+    }
+
+    @Test
+    void theDerivedPermissionsCoverTheControllersKindsAndTheLease() {
+        assertThat(REQUIRED.inWatchedNamespaces()).extracting(ApiPermission::toString).contains(
+                "watch neonops.io/neonclusters", "patch neonops.io/neonclusters/status", "watch pods", "create pods",
+                "watch policy/poddisruptionbudgets", "create events.k8s.io/events");
+        assertThat(REQUIRED.inLeaseNamespace()).extracting(ApiPermission::resource).containsOnly("leases");
     }
 
     @Test
@@ -75,7 +72,7 @@ class RbacTemplateTest {
         ObjectNode binding = manifests.one("RoleBinding", LEADER_ELECTION_ROLE);
 
         assertThat(role.at("/metadata/namespace").asText()).isEqualTo(NAMESPACE);
-        assertThat(Grant.ofRules(role.path("rules"))).containsExactlyInAnyOrderElementsOf(LEASE_GRANTS);
+        assertThat(RbacRules.permissions(role.path("rules"))).containsExactlyInAnyOrderElementsOf(REQUIRED.inLeaseNamespace());
         assertThat(binding.at("/metadata/namespace").asText()).isEqualTo(NAMESPACE);
         assertThat(binding.at("/roleRef/name").asText()).isEqualTo(LEADER_ELECTION_ROLE);
         assertBindsOperatorServiceAccount(binding, manifests);
@@ -120,14 +117,5 @@ class RbacTemplateTest {
         assertThat(subjects.get(0).path("name").asText()).isEqualTo(serviceAccount);
         assertThat(subjects.get(0).path("namespace").asText()).isEqualTo(NAMESPACE);
         assertThat(manifests.deployment().at("/spec/template/spec/serviceAccountName").asText()).isEqualTo(serviceAccount);
-    }
-
-    @SafeVarargs
-    private static Set<Grant> union(Set<Grant>... sets) {
-        Set<Grant> union = new HashSet<>();
-        for (Set<Grant> set : sets) {
-            union.addAll(set);
-        }
-        return union;
     }
 }

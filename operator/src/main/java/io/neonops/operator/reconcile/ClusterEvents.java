@@ -18,10 +18,12 @@ import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Records each decision of the reconciler as a Kubernetes Event on the NeonCluster (events.k8s.io/v1), which
- * {@code kubectl describe neoncluster} shows. An Event that cannot be written is logged, never fatal.
+ * {@code kubectl describe neoncluster} shows, and as one log line naming the cluster. An Event that cannot be
+ * written is logged, never fatal.
  *
  * @param client            the client
  * @param reportingInstance which operator process decided, e.g. its pod name
@@ -51,9 +53,16 @@ public record ClusterEvents(KubernetesClient client, String reportingInstance, C
      */
     public void record(NeonCluster cluster, Type type, String reason, String action, String note, HasMetadata related) {
         String namespace = cluster.getMetadata().getNamespace();
+        String name = cluster.getMetadata().getName();
+        // the key-value pairs are fields of their own in JSON logs; the message reads well as text
+        LOG.atLevel(type == Type.Warning ? Level.WARN : Level.INFO)
+                .addKeyValue("namespace", namespace)
+                .addKeyValue("cluster", name)
+                .addKeyValue("reason", reason)
+                .log("{}/{}: {} ({})", namespace, name, note, reason);
         Event event = new EventBuilder()
                 .withNewMetadata()
-                .withName(cluster.getMetadata().getName() + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 16))
+                .withName(name + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 16))
                 .withNamespace(namespace)
                 .endMetadata()
                 .withEventTime(new MicroTime(MICRO_TIME.format(clock.instant().truncatedTo(ChronoUnit.MICROS))))
@@ -69,8 +78,7 @@ public record ClusterEvents(KubernetesClient client, String reportingInstance, C
         try {
             client.resource(event).create();
         } catch (KubernetesClientException e) {
-            LOG.warn("could not record event {} for {}/{}: {}", reason, namespace, cluster.getMetadata().getName(),
-                    e.getMessage());
+            LOG.warn("could not record event {} for {}/{}: {}", reason, namespace, name, e.getMessage());
         }
     }
 

@@ -20,6 +20,7 @@ import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.etcd.EtcdMemberJoiner;
 import io.neonops.operator.etcd.JoinOutcome;
+import io.neonops.operator.metrics.OperatorMetrics;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.resources.ClusterResources;
@@ -60,15 +61,18 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
     private final ReconcileSettings settings;
     private final Clock clock;
+    private final OperatorMetrics metrics;
     private final PageserverTimelines timelines;
     private final EtcdMemberJoiner etcdJoiner;
-    private final PodRestarts restarts = new PodRestarts();
+    private final PodRestarts restarts;
 
-    public NeonClusterReconciler(ReconcileSettings settings, Clock clock) {
+    public NeonClusterReconciler(ReconcileSettings settings, Clock clock, OperatorMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.timelines = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
         this.etcdJoiner = new EtcdMemberJoiner(settings.etcd(), settings.clusterDomain());
+        this.restarts = new PodRestarts(metrics);
     }
 
     /**
@@ -112,6 +116,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         Outcome outcome = Paused.isPaused(cluster)
                 ? Outcome.of(ClusterStatusBuilder.paused(cluster, clock.instant()))
                 : reconcileSpec(cluster, context, events);
+        metrics.reconciled(cluster, outcome.status().getPhase());
         UpdateControl<NeonCluster> control;
         if (outcome.status().equals(cluster.getStatus())) {
             control = UpdateControl.noUpdate();
@@ -217,8 +222,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     }
 
     /** One Event per decision that shows in the status: refusing a spec, halting a roll, pausing, resuming. */
-    private static void recordTransitions(NeonCluster cluster, NeonClusterStatus before, NeonClusterStatus after,
-                                          ClusterEvents events) {
+    private void recordTransitions(NeonCluster cluster, NeonClusterStatus before, NeonClusterStatus after,
+                                   ClusterEvents events) {
         ClusterPhase previousPhase = before == null ? null : before.getPhase();
         if (after.getPhase() == ClusterPhase.PAUSED && previousPhase != ClusterPhase.PAUSED) {
             events.record(cluster, Type.Normal, "Paused", "Pause",
@@ -233,8 +238,12 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                         .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()));
         if (degraded.isPresent() && !sameDecision(degraded.get(), wasDegraded)) {
             String reason = degraded.get().getReason();
-            String action = ClusterStatusBuilder.ROLL_HALTED.equals(reason) ? "Halt" : "Refuse";
-            events.record(cluster, Type.Warning, reason, action, degraded.get().getMessage(), null);
+            boolean halted = ClusterStatusBuilder.ROLL_HALTED.equals(reason);
+            if (!halted) {
+                // a halted roll refuses no spec: it shows in the clusters gauge as Degraded
+                metrics.changeRefused(reason);
+            }
+            events.record(cluster, Type.Warning, reason, halted ? "Halt" : "Refuse", degraded.get().getMessage(), null);
         }
     }
 

@@ -6,11 +6,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.neonops.operator.cluster.NeonCluster;
+import io.neonops.operator.metrics.OperatorMetrics;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.upgrade.RollStep;
 import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where a rolling upgrade restarts a pod: it deletes the pod, and the core recreates it on its
- * volume with the desired spec; an Event says why.
+ * volume with the desired spec; an Event says why and the pods-restarted metric counts it.
  * <p>
  * It also remembers the pods it deleted until the informer shows them gone. The roll itself needs no memory
  * (it reads everything from the pods), but a reconcile that runs before the deletion's watch event arrives
@@ -30,7 +32,12 @@ final class PodRestarts {
     public static final String REASON = "PodRestarted";
     private static final Logger LOG = LoggerFactory.getLogger(PodRestarts.class);
 
+    private final OperatorMetrics metrics;
     private final Map<ResourceID, Set<String>> deletedUids = new ConcurrentHashMap<>();
+
+    PodRestarts(OperatorMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
 
     /** Uids of the cluster's pods deleted here that {@code observed} still shows; the others are forgotten. */
     Set<String> notYetGone(NeonCluster cluster, ObservedCluster observed) {
@@ -65,6 +72,7 @@ final class PodRestarts {
         }
         deletedUids.computeIfAbsent(ResourceID.fromResource(cluster), id -> ConcurrentHashMap.newKeySet())
                 .add(pod.getMetadata().getUid());
+        metrics.podRestarted(step.pod().component());
         events.record(cluster, Type.Normal, REASON, "Restart", step.message(), pod);
         return true;
     }

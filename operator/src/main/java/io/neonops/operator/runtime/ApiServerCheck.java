@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.neonops.operator.cluster.NeonCluster;
 import java.net.HttpURLConnection;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 
 /** Fails fast, in one line, when the operator could not work: no API server, or no NeonCluster CRD. */
 public final class ApiServerCheck {
@@ -34,7 +32,7 @@ public final class ApiServerCheck {
                 client.getKubernetesVersion();
             } catch (KubernetesClientException e) {
                 throw new OperatorStartException("cannot reach the Kubernetes API server at " + config.getMasterUrl()
-                        + ": " + rootCause(e) + " (check the current kubeconfig context, KUBECONFIG or --kubeconfig)");
+                        + ": " + RootCause.message(e) + " (check the current kubeconfig context, KUBECONFIG or --kubeconfig)");
             }
             CustomResourceDefinition crd;
             try {
@@ -45,7 +43,7 @@ public final class ApiServerCheck {
                     return;
                 }
                 throw new OperatorStartException("cannot read CustomResourceDefinition " + NeonCluster.CRD_NAME
-                        + " from " + config.getMasterUrl() + ": " + rootCause(e));
+                        + " from " + config.getMasterUrl() + ": " + RootCause.message(e));
             }
             if (crd == null) {
                 throw new OperatorStartException("the NeonCluster CRD (" + NeonCluster.CRD_NAME + ") is not installed at "
@@ -53,17 +51,5 @@ public final class ApiServerCheck {
                         + "-v1.yml");
             }
         }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
-            return "unknown host";
-        }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 }

@@ -3,6 +3,7 @@ package io.neonops.operator.runtime;
 import io.neonops.operator.reconcile.ReconcileSettings;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Set;
  * @param namespaces     the namespaces to watch; empty means all
  * @param reconcile      how clusters are written
  * @param resyncInterval how often every cluster is reconciled even when nothing happened
+ * @param leaderElection the Lease to hold while reconciling; empty: reconcile at once, alone
  */
-public record OperatorSettings(Set<String> namespaces, ReconcileSettings reconcile, Duration resyncInterval) {
+public record OperatorSettings(Set<String> namespaces, ReconcileSettings reconcile, Duration resyncInterval,
+                               Optional<LeaderElection> leaderElection) {
 
     public static final Duration DEFAULT_RESYNC_INTERVAL = Duration.ofMinutes(10);
 
@@ -20,5 +23,11 @@ public record OperatorSettings(Set<String> namespaces, ReconcileSettings reconci
         namespaces = Set.copyOf(namespaces);
         Objects.requireNonNull(reconcile, "reconcile");
         Objects.requireNonNull(resyncInterval, "resyncInterval");
+        Objects.requireNonNull(leaderElection, "leaderElection");
+    }
+
+    /** Without leader election. */
+    public OperatorSettings(Set<String> namespaces, ReconcileSettings reconcile, Duration resyncInterval) {
+        this(namespaces, reconcile, resyncInterval, Optional.empty());
     }
 }

@@ -6,17 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.neonops.operator.runtime.OperatorFailedException;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.testing.ClusterFixtures;
+import io.neonops.operator.testing.HttpGet;
+import io.neonops.operator.testing.LeaseAccess;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,15 +43,15 @@ class RunCommandTest {
     Path dir;
 
     @Test
-    void runsTheOperatorUntilStoppedWithServerSideApplyOff() throws Exception {
+    void runsTheOperatorUntilInterruptedWithServerSideApplyOff() throws Exception {
         OperatorHarness.installCrd(client);
         Path kubeconfig = kubeconfig(server.url("/"));
         RunCommand command = new RunCommand();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(command).setErr(new PrintWriter(err));
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread runner = new Thread(() -> exit.set(cli.execute("--kubeconfig", kubeconfig.toString(),
-                "--no-server-side-apply", "--namespace", "team-a")));
+        Thread runner = new Thread(() -> exit.set(cli.execute(withLoopbackEndpoints("--kubeconfig", kubeconfig.toString(),
+                "--no-server-side-apply", "--namespace", "team-a"))));
         runner.start();
         try {
             Poll.until("the operator watching", () -> err.toString().contains("watching namespaces team-a"));
@@ -53,15 +65,107 @@ class RunCommandTest {
         assertThat(command.serverSideApply).isFalse();
     }
 
+    /**
+     * The kubelet's SIGTERM, sent to this JVM while run's handler is installed: the operator stops, hands its
+     * Lease over, closes its endpoints and the command exits with status 0.
+     */
     @Test
-    void serverSideApplyIsOnByDefaultAndCanBeTurnedOffWithAValue() {
-        RunCommand byDefault = new RunCommand();
-        new CommandLine(byDefault).parseArgs();
-        RunCommand off = new RunCommand();
-        new CommandLine(off).parseArgs("--server-side-apply=false");
+    void sigtermStopsGracefullyReleasingTheLeaseWithExitStatusZero() throws Exception {
+        OperatorHarness.installCrd(client);
+        LeaseAccess.grant(server);
+        Path kubeconfig = kubeconfig(server.url("/"));
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RunCommand()).setErr(new PrintWriter(err));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(cli.execute(withLoopbackEndpoints("--kubeconfig", kubeconfig.toString(),
+                "--server-side-apply=false", "--leader-election=true", "--leader-election-namespace=operators",
+                "--leader-election-lease-name=neon-lease", "--log-format=text"))));
+        runner.start();
+        InetSocketAddress health;
+        try {
+            String announced = Poll.value("the operator watching", () -> Optional.of(err.toString())
+                    .filter(text -> text.contains("watching all namespaces")));
+            health = address(announced, "health on ");
+            Poll.until("the Lease held", () -> !LeaseAccess.holder(client, "operators", "neon-lease").isEmpty());
+            assertThat(HttpGet.get(health, "/readyz").body()).startsWith("ok: reconciling: holds Lease operators/neon-lease");
+
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(ProcessHandle.current().pid())).start();
+            assertThat(kill.waitFor()).isZero();
+        } finally {
+            runner.join(Poll.DEADLINE.toMillis());
+        }
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+        assertThat(LeaseAccess.holder(client, "operators", "neon-lease")).isEmpty();
+        assertThatThrownBy(() -> HttpGet.get(health, "/healthz")).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void losingTheLeaseEndsRunWithTheReasonInOneLine() throws Exception {
+        OperatorHarness.installCrd(client);
+        LeaseAccess.grant(server);
+        RunCommand command = parsed(withLoopbackEndpoints("--kubeconfig", kubeconfig(server.url("/")).toString(),
+                "--server-side-apply=false", "--leader-election", "--leader-election-namespace=operators",
+                "--leader-election-lease-name=lost-lease"));
+        CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return command.call();
+            } catch (Exception e) {
+                return e;
+            }
+        });
+
+        Poll.until("the Lease held", () -> !LeaseAccess.holder(client, "operators", "lost-lease").isEmpty());
+        Poll.until("the Lease taken over", () -> LeaseAccess.takeOver(client, "operators", "lost-lease", "intruder"));
+
+        assertThat(outcome.get(Poll.DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(OperatorFailedException.class)
+                .extracting(o -> ((Exception) o).getMessage())
+                .isEqualTo("lost the leader-election Lease operators/lost-lease; stopping so that only the new holder "
+                        + "reconciles");
+    }
+
+    @Test
+    void acceptsEveryFlagTheHelmChartPasses() {
+        RunCommand command = parsed("--namespace=team-a", "--namespace=team-b", "--server-side-apply=true",
+                "--leader-election=true", "--leader-election-namespace=neon-system",
+                "--leader-election-lease-name=neon-operator", "--health-port=8081", "--metrics-port=8080",
+                "--log-format=json");
+
+        assertThat(command.namespaces).containsExactly("team-a", "team-b");
+        assertThat(command.leaderElection).isTrue();
+        assertThat(command.leaseNamespace).hasValue("neon-system");
+        assertThat(command.leaseName).isEqualTo("neon-operator");
+        assertThat(command.healthPort).isEqualTo(8081);
+        assertThat(command.metricsPort).isEqualTo(8080);
+        assertThat(command.logFormat).isEqualTo("json");
+        assertThat(command.bindAddress).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void defaultsSuitALocalRunWithServerSideApplyOnAndLeaderElectionOff() {
+        RunCommand byDefault = parsed();
 
         assertThat(byDefault.serverSideApply).isTrue();
-        assertThat(off.serverSideApply).isFalse();
+        assertThat(byDefault.leaderElection).isFalse();
+        assertThat(byDefault.logFormat).isEqualTo("text");
+        assertThat(parsed("--leader-election").leaderElection).isTrue();
+        assertThat(parsed("--server-side-apply=false").serverSideApply).isFalse();
+    }
+
+    @Test
+    void refusesAnUnknownLogFormatInOneLine() {
+        assertThatThrownBy(() -> run("--log-format=xml"))
+                .isInstanceOf(OperatorStartException.class)
+                .hasMessage("--log-format: expected text or json, got \"xml\"");
+    }
+
+    @Test
+    void refusesTheSamePortForHealthAndMetrics() {
+        assertThatThrownBy(() -> run("--health-port=9000", "--metrics-port=9000"))
+                .isInstanceOf(OperatorStartException.class)
+                .hasMessage("--health-port and --metrics-port must differ, both are 9000");
     }
 
     @Test
@@ -112,10 +216,28 @@ class RunCommandTest {
                 .hasMessage("kubeconfig " + cluster + ": expected kind Config, got \"NeonCluster\"");
     }
 
-    private static void run(String... args) throws Exception {
+    /** The endpoints on free loopback ports, so that tests never collide with each other or expose a port. */
+    private static String[] withLoopbackEndpoints(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bind-address=127.0.0.1", "--health-port=0", "--metrics-port=0"));
+        return all.toArray(String[]::new);
+    }
+
+    /** The address after {@code label} in run's announcement, e.g. {@code health on 127.0.0.1:41234}. */
+    private static InetSocketAddress address(String announcement, String label) {
+        Matcher matcher = Pattern.compile(Pattern.quote(label) + "([0-9.]+):([0-9]+)").matcher(announcement);
+        assertThat(matcher.find()).as("%s in %s", label, announcement).isTrue();
+        return new InetSocketAddress(matcher.group(1), Integer.parseInt(matcher.group(2)));
+    }
+
+    private static RunCommand parsed(String... args) {
         RunCommand command = new RunCommand();
         new CommandLine(command).parseArgs(args);
-        command.call();
+        return command;
+    }
+
+    private static void run(String... args) throws Exception {
+        parsed(args).call();
     }
 
     private Path kubeconfig(String serverUrl) throws IOException {

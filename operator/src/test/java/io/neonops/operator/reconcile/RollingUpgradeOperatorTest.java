@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.metrics.OperatorMetrics;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
@@ -136,6 +138,11 @@ class RollingUpgradeOperatorTest {
         return operator.events(namespace).stream().filter(e -> PodRestarts.REASON.equals(e.getReason())).toList();
     }
 
+    /** Pods of {@code component} that {@code operator}'s pods-restarted metric counted. */
+    private static double restarted(OperatorHarness operator, Component component) {
+        return operator.counted(OperatorMetrics.PODS_RESTARTED, OperatorMetrics.COMPONENT_TAG, component.id());
+    }
+
     /** Every deleted pod ran the old spec, and every other pod was Ready when it went: one at a time, quorum kept. */
     private static void assertRolledOneAtATimeFromTheOldSpec(List<Deletion> deletions, Map<String, String> oldHashes) {
         for (Deletion deletion : deletions) {
@@ -171,7 +178,10 @@ class RollingUpgradeOperatorTest {
                 .contains("restarting pod " + e.getRelated().getName(), "image " + OLD_IMAGE + " -> " + NEW_IMAGE));
     }
 
-    /** Without resyncs, so that the halt is seen by the deadline the operator set itself, not by chance. */
+    /**
+     * Without resyncs, so that the halt is seen by the deadline the operator set itself, not by chance; with an
+     * operator of its own, so that its metrics count this roll only.
+     */
     @Test
     void aPodNotReadyInTimeHaltsTheRollWithDegradedUntilItRecovers() {
         try (OperatorHarness own = ownOperator("halt-recover")) {
@@ -197,6 +207,11 @@ class RollingUpgradeOperatorTest {
             assertThat(condition(done, ClusterConditions.DEGRADED).getStatus()).isEqualTo(ClusterConditions.FALSE);
             assertThat(names(kubelet.deletions()))
                     .containsExactly("demo-safekeeper-0", "demo-safekeeper-1", "demo-safekeeper-2", "demo-pageserver-0");
+            assertThat(restarted(own, Component.SAFEKEEPER)).isEqualTo(3);
+            assertThat(restarted(own, Component.PAGESERVER)).isEqualTo(1);
+            assertThat(restarted(own, Component.ETCD)).isZero();
+            assertThat(own.counted(OperatorMetrics.CHANGES_REFUSED, OperatorMetrics.REASON_TAG,
+                    ClusterStatusBuilder.ROLL_HALTED)).as("a halt refuses no spec").isZero();
         }
     }
 

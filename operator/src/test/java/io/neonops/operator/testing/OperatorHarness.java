@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
@@ -15,6 +18,7 @@ import io.neonops.operator.reconcile.ReconcileSettings;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
+import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.status.ClusterConditions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +46,7 @@ public final class OperatorHarness implements AutoCloseable {
 
     public final KubernetesClient client;
     public final ReconcileCounter reconciles = new ReconcileCounter();
+    public final MeterRegistry metrics = new SimpleMeterRegistry();
     public final RequestLog requests;
     private final NeonOperator operator;
 
@@ -50,9 +55,14 @@ public final class OperatorHarness implements AutoCloseable {
         this.client = client;
         this.requests = new RequestLog(server);
         installCrd(client);
-        this.operator = NeonOperator.start(client, new OperatorSettings(namespaces,
+        this.operator = NeonOperator.create(client, new OperatorSettings(namespaces,
                 new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers, etcd),
-                resync), reconciles);
+                resync), metrics, reconciles);
+        try {
+            operator.start();
+        } catch (OperatorStartException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     /** An operator for every namespace, which reaches pageservers over HTTP and resyncs every {@link #RESYNC}. */
@@ -159,6 +169,11 @@ public final class OperatorHarness implements AutoCloseable {
 
     public static Condition condition(NeonClusterStatus status, String type) {
         return ClusterConditions.find(status.getConditions(), type).orElseThrow(() -> new AssertionError("no " + type));
+    }
+
+    /** What the operator's counter {@code name} counted for the label {@code tag=value}; 0 if it never counted. */
+    public double counted(String name, String tag, String value) {
+        return Optional.ofNullable(metrics.find(name).tag(tag, value).counter()).map(Counter::count).orElse(0.0);
     }
 
     /** Waits until {@code count} more reconciliations of the cluster have finished than had before. */

@@ -1,0 +1,103 @@
+package io.neonops.operator.metrics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.neonops.controlplane.component.Component;
+import io.neonops.operator.cluster.ClusterPhase;
+import io.neonops.operator.cluster.NeonCluster;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The operator's own metrics, next to the SDK's: what the reconciler decided. The reconciler calls it at its
+ * decision points; the SDK tells it about failed reconciles and deleted clusters through {@link Metrics}.
+ * Labels are bounded sets (phases, components, refusal reasons), never cluster names.
+ */
+public final class OperatorMetrics implements Metrics {
+
+    /** Reconciles that ended with a decided status (Prometheus: {@code neon_operator_reconciles_total}). */
+    public static final String RECONCILES = "neon.operator.reconciles";
+    /** Reconciles that threw (Prometheus: {@code neon_operator_reconcile_errors_total}). */
+    public static final String RECONCILE_ERRORS = "neon.operator.reconcile.errors";
+    /** Pods deleted by a rolling upgrade to be recreated on the new spec, by component. */
+    public static final String PODS_RESTARTED = "neon.operator.pods.restarted";
+    /** Specs refused (Degraded with a new reason or message), by reason; a halted roll refuses no spec. */
+    public static final String CHANGES_REFUSED = "neon.operator.changes.refused";
+    /** Clusters this replica reconciles, by the phase of their last reconcile. */
+    public static final String CLUSTERS = "neon.operator.clusters";
+
+    public static final String PHASE_TAG = "phase";
+    public static final String COMPONENT_TAG = "component";
+    public static final String REASON_TAG = "reason";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MeterRegistry registry;
+    private final Counter reconciles;
+    private final Counter errors;
+    private final Map<ResourceID, ClusterPhase> phases = new ConcurrentHashMap<>();
+
+    public OperatorMetrics(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        reconciles = Counter.builder(RECONCILES).description("NeonCluster reconciles that decided a status")
+                .register(registry);
+        errors = Counter.builder(RECONCILE_ERRORS).description("NeonCluster reconciles that failed and will be retried")
+                .register(registry);
+        for (ClusterPhase phase : ClusterPhase.values()) {
+            Gauge.builder(CLUSTERS, phases, p -> count(p, phase))
+                    .description("NeonClusters reconciled by this replica, by the phase of their last reconcile")
+                    .tag(PHASE_TAG, phaseName(phase))
+                    .register(registry);
+        }
+    }
+
+    /** A reconcile of {@code cluster} decided its status, in {@code phase}. */
+    public void reconciled(NeonCluster cluster, ClusterPhase phase) {
+        reconciles.increment();
+        if (phase != null) {
+            phases.put(ResourceID.fromResource(cluster), phase);
+        }
+    }
+
+    /** The reconciler refused a spec for {@code reason} (the Degraded condition's reason). */
+    public void changeRefused(String reason) {
+        Counter.builder(CHANGES_REFUSED).description("Specs refused with a Degraded condition and a Warning event")
+                .tag(REASON_TAG, reason)
+                .register(registry)
+                .increment();
+    }
+
+    /** A rolling upgrade deleted a pod of {@code component} so that it is recreated on the desired spec. */
+    public void podRestarted(Component component) {
+        Counter.builder(PODS_RESTARTED).description("Pods restarted by rolling upgrades")
+                .tag(COMPONENT_TAG, component.id())
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void failedReconciliation(HasMetadata resource, Exception exception, Map<String, Object> metadata) {
+        errors.increment();
+    }
+
+    /** The SDK saw the cluster deleted: it no longer counts in any phase. */
+    @Override
+    public void cleanupDoneFor(ResourceID resourceID, Map<String, Object> metadata) {
+        phases.remove(resourceID);
+    }
+
+    /** The phase as {@code status.phase} spells it, e.g. {@code Running}. */
+    public static String phaseName(ClusterPhase phase) {
+        return JSON.convertValue(phase, String.class);
+    }
+
+    private static double count(Map<ResourceID, ClusterPhase> phases, ClusterPhase phase) {
+        return phases.values().stream().filter(phase::equals).count();
+    }
+}

@@ -1,0 +1,82 @@
+package io.neonops.operator.rbac;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.javaoperatorsdk.operator.RegisteredController;
+import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.Collections;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Everything the operator asks of the API server, derived from its registered controller: the kinds come from
+ * the controller's informers, the verbs from how each is used. This is the one place the chart's RBAC rules
+ * are checked against (in both directions), so a new call to the API server starts here.
+ * <p>
+ * Not listed, because Kubernetes grants them to every authenticated user: {@code GET /version} and
+ * {@link #GRANTED_TO_EVERY_USER}. The start-up check also reads the NeonCluster CRD when allowed, and skips
+ * that check when not.
+ *
+ * @param inWatchedNamespaces (sorted) granted in every watched namespace (a ClusterRole when all are watched)
+ * @param inLeaseNamespace    (sorted) granted in the namespace of the leader-election Lease only; empty without it
+ */
+public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<ApiPermission> inLeaseNamespace) {
+
+    /** Informers list and then watch. */
+    private static final String[] INFORMER_VERBS = {"list", "watch"};
+    /**
+     * What both writers of the reconcile package send for the kinds a cluster is made of: create, and patch
+     * (server-side apply, or a JSON merge patch without it); a server-side apply of a new object also needs create.
+     */
+    private static final String[] WRITER_VERBS = {"create", "patch"};
+    /** A rolling upgrade restarts a pod by deleting it; the reconciler recreates it on the new spec. */
+    private static final Set<ApiPermission> POD_RESTARTS = ApiPermission.on(Pod.class, "delete");
+    /** One Event per decision, always a new one (events.k8s.io/v1). */
+    private static final Set<ApiPermission> DECISION_EVENTS = ApiPermission.on(Event.class, "create");
+    /**
+     * The Kubernetes leader elector reads, creates and patches the Lease; the SDK refuses to start unless
+     * create, update and get are allowed.
+     */
+    public static final Set<ApiPermission> LEASE = ApiPermission.on(Lease.class, "get", "create", "update", "patch");
+    /**
+     * What the operator uses without any grant of its own: Kubernetes' default {@code system:basic-user} role
+     * lets every authenticated user review its own rules, which the SDK does before it campaigns for the Lease.
+     */
+    public static final Set<ApiPermission> GRANTED_TO_EVERY_USER =
+            ApiPermission.on("authorization.k8s.io", "selfsubjectrulesreviews", "create");
+
+    public RequiredPermissions {
+        inWatchedNamespaces = Collections.unmodifiableSortedSet(new TreeSet<>(inWatchedNamespaces));
+        inLeaseNamespace = Collections.unmodifiableSortedSet(new TreeSet<>(inLeaseNamespace));
+    }
+
+    /**
+     * @param controller     the registered NeonCluster controller (it need not be started)
+     * @param leaderElection whether the operator holds a Lease
+     */
+    public static RequiredPermissions of(RegisteredController<?> controller, boolean leaderElection) {
+        Class<? extends HasMetadata> primary = controller.getConfiguration().getResourceClass();
+        SortedSet<ApiPermission> namespaced = new TreeSet<>();
+        for (InformerWrappingEventSourceHealthIndicator<?> informer
+                : controller.getControllerHealthInfo().informerEventSourceHealthIndicators().values()) {
+            Class<? extends HasMetadata> kind = ((EventSource<?, ?>) informer).resourceType().asSubclass(HasMetadata.class);
+            namespaced.addAll(ApiPermission.on(kind, INFORMER_VERBS));
+            if (!kind.equals(primary)) {
+                // the operator watches exactly the kinds it creates, to see its own writes and what others change
+                namespaced.addAll(ApiPermission.on(kind, WRITER_VERBS));
+            }
+        }
+        // the SDK patches the status subresource (UpdateControl.patchStatus)
+        namespaced.addAll(ApiPermission.onSubresource(primary, "status", "patch"));
+        // owner references with blockOwnerDeletion need update on the owner's finalizers where the
+        // OwnerReferencesPermissionEnforcement admission plugin is on (OpenShift)
+        namespaced.addAll(ApiPermission.onSubresource(primary, "finalizers", "update"));
+        namespaced.addAll(POD_RESTARTS);
+        namespaced.addAll(DECISION_EVENTS);
+        return new RequiredPermissions(namespaced, leaderElection ? LEASE : Set.of());
+    }
+}
