@@ -161,16 +161,20 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                     Optional.of(EtcdMemberJoiner.RETRY_AFTER));
         }
         join.ifPresent(outcome -> recordAddition(cluster, outcome, events));
-        List<String> held = join.map(JoinOutcome::podsToHold).orElse(List.of());
+        List<String> heldPods = join.map(JoinOutcome::podsToHold).orElse(List.of());
         List<Change> changes = ChangePlanner.plan(desired, observed, owner).stream()
-                .filter(change -> !createsPod(change, held))
+                .filter(change -> !createsPod(change, heldPods))
                 .toList();
         List<HasMetadata> written = new ChangeApplier(ResourceWriter.of(context.getClient(), settings.serverSideApply()),
                 events, context).apply(cluster, changes);
         Outcome rolled = roll(cluster, desired, observed.with(written), context, events);
-        Optional<Instant> joinRecheck = join.flatMap(outcome -> outcome instanceof JoinOutcome.Hold hold
-                ? hold.recheckAt() : Optional.empty());
-        return joinRecheck.map(at -> rolled.recheckBy(Duration.between(clock.instant(), at))).orElse(rolled);
+        if (join.isPresent() && join.get() instanceof JoinOutcome.Hold hold) {
+            Instant now = clock.instant();
+            Outcome held = new Outcome(ClusterStatusBuilder.waiting(rolled.status(),
+                    ClusterStatusBuilder.ETCD_MEMBER_JOINING, hold.reason(), now), rolled.recheckAfter());
+            return hold.recheckAt().map(at -> held.recheckBy(Duration.between(now, at))).orElse(held);
+        }
+        return rolled;
     }
 
     /** Whether {@code change} creates one of the pods {@code held} back for a later pass. */

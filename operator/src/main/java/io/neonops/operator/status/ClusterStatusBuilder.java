@@ -33,6 +33,7 @@ public final class ClusterStatusBuilder {
     public static final String RECONCILED = "Reconciled";
     public static final String ROLLING_UPGRADE = "RollingUpgrade";
     public static final String ROLL_HALTED = "RollHalted";
+    public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
 
     private ClusterStatusBuilder() {
     }
@@ -121,6 +122,22 @@ public final class ClusterStatusBuilder {
             showRunning(status, desired.cluster());
         }
         return status;
+    }
+
+    /**
+     * {@code status} with Progressing saying what a step of the spec waits for (an etcd member that joins once the
+     * members before it are Ready), unless the cluster is not progressing at all.
+     */
+    public static NeonClusterStatus waiting(NeonClusterStatus status, String reason, String message, Instant now) {
+        boolean progressing = ClusterConditions.find(status.getConditions(), ClusterConditions.PROGRESSING)
+                .filter(c -> ClusterConditions.TRUE.equals(c.getStatus())).isPresent();
+        if (!progressing) {
+            return status;
+        }
+        NeonClusterStatus waiting = copyOf(status);
+        waiting.setConditions(ClusterConditions.with(waiting.getConditions(), ClusterConditions.PROGRESSING, true, reason,
+                message, status.getObservedGeneration(), now));
+        return waiting;
     }
 
     /** The status of a refused spec: what runs is reported as before, the conditions say why nothing changes. */

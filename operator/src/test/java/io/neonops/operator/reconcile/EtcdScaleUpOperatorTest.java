@@ -13,6 +13,7 @@ import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.resources.EtcdBootstrapMembers;
 import io.neonops.operator.status.ClusterConditions;
+import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.FakeEtcdGateway;
@@ -145,6 +146,28 @@ class EtcdScaleUpOperatorTest {
         assertThat(grown.getEtcdBootstrapMembers()).isEqualTo(1);
         assertThat(grown.getEtcd().getReady()).isEqualTo(3);
         assertThat(operator.eventReasons(ns)).filteredOn(NeonClusterReconciler.ETCD_MEMBER_ADDED::equals).hasSize(2);
+    }
+
+    @Test
+    void aNewMemberThatIsNotReadyHoldsBackTheNextAndTheStatusSaysSo() {
+        String ns = "etcd-held";
+        FakeEtcdGateway etcd = etcd(ns);
+        closeLater(FakeKubelet.start(client, ns, READY_AFTER, pod -> pod.getMetadata().getName().equals("demo-etcd-1")));
+        OperatorHarness operator = running(closeLater(operator(ns, etcd)), ns);
+
+        growEtcdToThree(operator, ns);
+
+        NeonClusterStatus held = operator.awaitStatus(ns, "demo", "Progressing on the etcd join",
+                s -> ClusterStatusBuilder.ETCD_MEMBER_JOINING.equals(condition(s, ClusterConditions.PROGRESSING).getReason()));
+        assertThat(condition(held, ClusterConditions.PROGRESSING).getMessage())
+                .isEqualTo("etcd member demo-etcd-2 joins once demo-etcd-1 is Ready");
+        assertThat(etcd.additions()).extracting(Addition::peerUrl).containsExactly(peerUrl(ns, 1));
+        assertThat(operator.podNames(ns)).contains("demo-etcd-1").doesNotContain("demo-etcd-2");
+
+        operator.markReady(ns, "demo-etcd-1");
+
+        Poll.until("demo-etcd-2 created", () -> pod(ns, "demo-etcd-2") != null);
+        assertThat(etcd.additions()).extracting(Addition::peerUrl).containsExactly(peerUrl(ns, 1), peerUrl(ns, 2));
     }
 
     @Test

@@ -202,6 +202,23 @@ class ClusterStatusBuilderTest {
     }
 
     @Test
+    void aWaitingStepSaysWhatItWaitsForWhileTheClusterProgresses() {
+        NeonClusterStatus creating = accepted(cluster(1, null), DESIRED, pods(false), T0);
+        NeonClusterStatus halted = rolling(cluster(2, null), new RollStep.Halted(PAGESERVER, T0, Duration.ofSeconds(10)), false);
+
+        NeonClusterStatus waiting = ClusterStatusBuilder.waiting(creating, ClusterStatusBuilder.ETCD_MEMBER_JOINING,
+                "etcd member demo-etcd-1 joins once demo-etcd-0 is Ready", T1);
+
+        Condition progressing = condition(waiting, ClusterConditions.PROGRESSING);
+        assertThat(progressing.getReason()).isEqualTo(ClusterStatusBuilder.ETCD_MEMBER_JOINING);
+        assertThat(progressing.getMessage()).isEqualTo("etcd member demo-etcd-1 joins once demo-etcd-0 is Ready");
+        assertThat(progressing.getLastTransitionTime()).isEqualTo(T0.toString());
+        assertThat(condition(creating, ClusterConditions.PROGRESSING).getReason()).isEqualTo(ClusterStatusBuilder.NODES_NOT_READY);
+        assertThat(ClusterStatusBuilder.waiting(halted, ClusterStatusBuilder.ETCD_MEMBER_JOINING, "joins later", T1))
+                .isEqualTo(halted);
+    }
+
+    @Test
     void theStatusShowsHowManyEtcdMembersBootstrappedTheCluster() {
         ClusterResources grown = ClusterResources.build(DESIRED.cluster(), new EtcdMembership(1), SpecFixtures.OWNER,
                 KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
