@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.neonops.storage.common.api.ConnectionFailures;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -79,23 +77,7 @@ final class EtcdGateway {
         if (e instanceof HttpTimeoutException) {
             return "no answer within " + timeout.toMillis() + " ms";
         }
-        // the JDK client reports an unknown host as a ConnectException caused by UnresolvedAddressException
-        if (causedBy(e, UnknownHostException.class) || causedBy(e, UnresolvedAddressException.class)) {
-            return "unknown host " + endpoint.getHost();
-        }
-        if (causedBy(e, ConnectException.class)) {
-            return "connection refused";
-        }
-        return oneLine(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return ConnectionFailures.describe(e, endpoint);
     }
 
     /** etcd's reason from a gateway error body, else the start of the body. */

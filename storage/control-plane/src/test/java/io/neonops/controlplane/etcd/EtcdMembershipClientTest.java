@@ -186,8 +186,8 @@ class EtcdMembershipClientTest {
 
         assertThatThrownBy(() -> client(first, second).members())
                 .isInstanceOf(EtcdUnreachableException.class)
-                .hasMessage("no etcd endpoint answered POST " + LIST + ": " + first + ": connection refused; "
-                        + second + ": connection refused");
+                .hasMessage("no etcd endpoint answered POST " + LIST + ": " + first + ": connection refused (is the server running and listening there?); "
+                        + second + ": connection refused (is the server running and listening there?)");
     }
 
     @Test

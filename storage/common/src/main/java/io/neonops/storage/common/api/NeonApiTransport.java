@@ -61,7 +61,8 @@ public final class NeonApiTransport {
     }
 
     private HttpResponse<byte[]> exchange(ApiRequest request) {
-        String endpoint = request.method() + " " + uriOf(request);
+        URI uri = uriOf(request);
+        String endpoint = request.method() + " " + uri;
         HttpResponse<byte[]> response;
         try {
             response = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
@@ -70,7 +71,7 @@ public final class NeonApiTransport {
                     + settings.requestTimeout().toMillis() + " ms (connect timeout "
                     + settings.connectTimeout().toMillis() + " ms)", e);
         } catch (IOException e) {
-            throw new RequestFailedException(endpoint, "request failed: " + describe(e), e);
+            throw new RequestFailedException(endpoint, "request failed: " + ConnectionFailures.describe(e, uri), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RequestFailedException(endpoint, "interrupted while waiting for the response", e);
@@ -112,7 +113,7 @@ public final class NeonApiTransport {
             }
             return value;
         } catch (IOException e) {
-            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : describe(e);
+            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getClass().getSimpleName() + " " + e.getMessage();
             throw new MalformedResponseException(endpoint, "HTTP " + response.statusCode()
                     + " with a body that is not a valid " + nameOf(type) + ": " + detail, e);
         }
@@ -123,15 +124,6 @@ public final class NeonApiTransport {
             return type.getRawClass().getSimpleName().toLowerCase() + " of " + nameOf(type.getContentType());
         }
         return type.getRawClass().getSimpleName();
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : " " + message);
     }
 
     private static String encode(String s) {

@@ -1,5 +1,6 @@
 package io.neonops.storage.common.api;
 
+import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -167,7 +168,8 @@ class NeonApiTransportTest {
 
         assertThatThrownBy(() -> new NeonApiTransport(settings).send(ApiRequest.get("/v1/status")))
                 .isInstanceOf(RequestFailedException.class)
-                .hasMessageStartingWith("GET http://127.0.0.1:" + port + "/v1/status: request failed: ");
+                .hasMessage("GET http://127.0.0.1:" + port + "/v1/status: request failed: connection refused "
+                        + "(is the server running and listening there?)");
     }
 
     @Test
