@@ -1,7 +1,8 @@
 package io.neonops.operator.testing;
 
+import io.neonops.controlplane.timing.Deadline;
+import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
 public final class Poll {
 
     public static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static final long INTERVAL_MILLIS = 50;
+    private static final Duration INTERVAL = Duration.ofMillis(50);
 
     private Poll() {
     }
@@ -20,19 +21,18 @@ public final class Poll {
 
     /** The first present value {@code probe} returns. */
     public static <T> T value(String what, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(DEADLINE);
+        Deadline deadline = Deadline.after(DEADLINE);
         while (true) {
             Optional<T> value = probe.get();
             if (value.isPresent()) {
                 return value.get();
             }
-            if (Instant.now().isAfter(deadline)) {
+            if (deadline.expired()) {
                 throw new AssertionError("gave up waiting after " + DEADLINE.toSeconds() + "s for: " + what);
             }
             try {
-                Thread.sleep(INTERVAL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                deadline.pause(INTERVAL);
+            } catch (InterruptedIOException e) {
                 throw new AssertionError("interrupted while waiting for: " + what, e);
             }
         }
