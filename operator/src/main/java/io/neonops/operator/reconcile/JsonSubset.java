@@ -1,7 +1,6 @@
 package io.neonops.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -24,8 +23,7 @@ final class JsonSubset {
             if (!observed.isObject()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = desired.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : desired.properties()) {
                 if (!contains(observed.get(field.getKey()), field.getValue())) {
                     return false;
                 }

@@ -47,9 +47,9 @@ class NeonClusterCrdTest {
     }
 
     @Test
-    void printsReadyCountsVersionsPhaseAndAge() {
+    void printsReadyCountsVersionsPhaseAndAgeInThatOrder() {
         assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName())
-                .containsExactlyInAnyOrder("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Age");
+                .containsExactly("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Age");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.resources.EtcdBootstrapMembers;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
+import io.neonops.operator.status.NodeHealth;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.FakeEtcdGateway;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -211,7 +213,10 @@ class EtcdScaleUpOperatorTest {
         Poll.until("demo-etcd-1 gone", () -> pod(ns, "demo-etcd-1") == null);
         OperatorHarness second = closeLater(operator(ns, etcd));
 
-        Poll.until("demo-etcd-1 back", () -> pod(ns, "demo-etcd-1") != null);
+        // The status still says 3 Ready from before the loss, so wait for the kubelet's own write first: the
+        // check of no writes below must not see it.
+        Poll.until("demo-etcd-1 back and Ready", () -> Optional.ofNullable(pod(ns, "demo-etcd-1")).filter(NodeHealth::isReady).isPresent());
+        second.awaitReconciliations(ns, "demo", 1);
         second.awaitStatus(ns, "demo", "3 etcd members Ready", s -> s.getEtcd().getReady() == 3);
         assertThat(specHash(ns, "demo-etcd-1")).isEqualTo(lostHash);
         assertThat(etcd.additions()).hasSize(2);

@@ -191,7 +191,7 @@ public final class ClusterSpecParser {
                     + SpecReader.describe(config));
             return result;
         }
-        config.fields().forEachRemaining(entry -> {
+        config.properties().forEach(entry -> {
             String key = entry.getKey();
             String path = "spec.pageserver.config." + key;
             if (MANAGED_PAGESERVER_KEYS.contains(key)) {
@@ -231,7 +231,7 @@ public final class ClusterSpecParser {
             return Optional.of(List.copyOf(items));
         }
         Map<String, Object> table = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> tomlValue(reader, e.getValue(), path + "." + e.getKey())
+        node.properties().forEach(e -> tomlValue(reader, e.getValue(), path + "." + e.getKey())
                 .ifPresent(v -> table.put(e.getKey(), v)));
         return Optional.of(Collections.unmodifiableMap(table));
     }

@@ -117,7 +117,7 @@ final class SpecReader {
             error(path, "must be an object, got " + describe(node));
             return result;
         }
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             JsonNode value = entry.getValue();
             if (value.isTextual() || value.isNumber()) {
                 result.put(entry.getKey(), value.asText());

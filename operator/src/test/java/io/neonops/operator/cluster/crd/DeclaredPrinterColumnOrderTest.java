@@ -1,0 +1,67 @@
+package io.neonops.operator.cluster.crd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeclaredPrinterColumnOrderTest {
+
+    @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.ready")
+    @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp")
+    static final class Declared {
+    }
+
+    private static CustomResourceColumnDefinition column(String name) {
+        return new CustomResourceColumnDefinitionBuilder().withName(name).withJsonPath("." + name).build();
+    }
+
+    /** A CRD of two versions with the columns as the generator leaves them: sorted by JSON path. */
+    private static CustomResourceDefinition generated(String... columns) {
+        return new CustomResourceDefinitionBuilder()
+                .withNewSpec()
+                .addNewVersion().withName("v1").withAdditionalPrinterColumns(Arrays.stream(columns).map(DeclaredPrinterColumnOrderTest::column).toList()).endVersion()
+                .addNewVersion().withName("v2").withAdditionalPrinterColumns(Arrays.stream(columns).map(DeclaredPrinterColumnOrderTest::column).toList()).endVersion()
+                .endSpec().build();
+    }
+
+    private static List<String> names(CustomResourceDefinition crd, int version) {
+        return crd.getSpec().getVersions().get(version).getAdditionalPrinterColumns().stream()
+                .map(CustomResourceColumnDefinition::getName).toList();
+    }
+
+    @Test
+    void putsTheColumnsOfEveryVersionInTheOrderTheClassDeclaresThem() {
+        CustomResourceDefinition crd = generated("Age", "Ready");
+
+        new DeclaredPrinterColumnOrder(Declared.class).process(crd, "v1");
+
+        assertThat(names(crd, 0)).containsExactly("Ready", "Age");
+        assertThat(names(crd, 1)).containsExactly("Ready", "Age");
+    }
+
+    @Test
+    void keepsColumnsTheClassDoesNotDeclareAfterTheDeclaredOnesInTheirOrder() {
+        CustomResourceDefinition crd = generated("Age", "Field", "Other", "Ready");
+
+        new DeclaredPrinterColumnOrder(Declared.class).process(crd, "v1");
+
+        assertThat(names(crd, 0)).containsExactly("Ready", "Age", "Field", "Other");
+    }
+
+    @Test
+    void leavesAVersionWithoutColumnsAlone() {
+        CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
+                .withNewSpec().addNewVersion().withName("v1").endVersion().endSpec().build();
+
+        new DeclaredPrinterColumnOrder(Declared.class).process(crd, "v1");
+
+        assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns()).isNullOrEmpty();
+    }
+}
