@@ -26,6 +26,10 @@ derives them from the registered controller); RbacTemplateTest fails on anything
 - apiGroups: ["events.k8s.io"]
   resources: ["events"]
   verbs: ["create"]
+{{- /* only the Secret a cluster's spec.auth.apiTokenSecret names, when the pageservers must be asked */}}
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get"]
 {{- end }}
 
 {{/* The Lease lives in one namespace, so leader election gets a Role there and nothing cluster-wide. */}}

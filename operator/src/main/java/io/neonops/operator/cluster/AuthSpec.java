@@ -15,6 +15,10 @@ public class AuthSpec {
     @JsonPropertyDescription("Secret with key public-key.pem; required when enabled")
     private String publicKeySecret;
 
+    @JsonPropertyDescription("Secret with key token: a JWT (scope pageserverapi) the operator presents to the"
+            + " pageservers' API; without it, removing a Postgres major is refused while auth is enabled")
+    private String apiTokenSecret;
+
     public Boolean getEnabled() {
         return enabled;
     }
@@ -29,5 +33,13 @@ public class AuthSpec {
 
     public void setPublicKeySecret(String publicKeySecret) {
         this.publicKeySecret = publicKeySecret;
+    }
+
+    public String getApiTokenSecret() {
+        return apiTokenSecret;
+    }
+
+    public void setApiTokenSecret(String apiTokenSecret) {
+        this.apiTokenSecret = apiTokenSecret;
     }
 }

@@ -44,12 +44,11 @@ public record PageserverTimelines(PageserverConnector connector, String clusterD
      * Every timeline on the given pageservers.
      *
      * @param pageservers the indexes of the pageservers that may hold timelines (those with a pod or a volume)
+     * @param token       what to present to their API
      */
-    public TimelineLookup lookup(ClusterSpec cluster, Collection<Integer> pageservers) {
-        if (cluster.auth().enabled()) {
-            // the operator has the public key only; signing a token would need the private key, which it must not hold
-            return new TimelineLookup.Unavailable("spec.auth is enabled and the operator holds no token for the"
-                    + " pageservers' API, so it cannot list their timelines");
+    public TimelineLookup lookup(ClusterSpec cluster, Collection<Integer> pageservers, PageserverApiToken token) {
+        if (token instanceof PageserverApiToken.Unavailable unavailable) {
+            return new TimelineLookup.Unavailable(unavailable.reason());
         }
         KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
         List<TimelinePgVersion> timelines = new ArrayList<>();
@@ -58,8 +57,11 @@ public record PageserverTimelines(PageserverConnector connector, String clusterD
             URI uri = URI.create("http://" + env.advertisedHost(Component.PAGESERVER, index) + ":"
                     + env.port(Component.PAGESERVER, index, NodePort.PAGESERVER_HTTP));
             try {
-                PageserverClient client = connector.connect(
-                        ApiClientSettings.of(uri).withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT));
+                ApiClientSettings settings = ApiClientSettings.of(uri).withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+                if (token instanceof PageserverApiToken.Bearer bearer) {
+                    settings = settings.withBearerToken(bearer.token());
+                }
+                PageserverClient client = connector.connect(settings);
                 for (TenantInfo tenant : client.listTenants()) {
                     for (TimelineInfo timeline : client.listTimelines(tenant.id(), TimelineSizes.INCREMENTAL_ONLY)) {
                         if (timeline.pgVersion().isEmpty()) {

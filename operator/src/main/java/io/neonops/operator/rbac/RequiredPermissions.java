@@ -2,6 +2,7 @@ package io.neonops.operator.rbac;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.javaoperatorsdk.operator.RegisteredController;
@@ -35,6 +36,11 @@ public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<Ap
     private static final String[] WRITER_VERBS = {"create", "patch"};
     /** A rolling upgrade restarts a pod by deleting it; the reconciler recreates it on the new spec. */
     private static final Set<ApiPermission> POD_RESTARTS = ApiPermission.on(Pod.class, "delete");
+    /**
+     * The token for the pageservers' API of a cluster with auth on, read from the Secret its spec names when a
+     * question for the pageservers comes up (removing a Postgres major); no informer, so no list or watch.
+     */
+    private static final Set<ApiPermission> API_TOKEN_SECRETS = ApiPermission.on(Secret.class, "get");
     /** One Event per decision, always a new one (events.k8s.io/v1). */
     private static final Set<ApiPermission> DECISION_EVENTS = ApiPermission.on(Event.class, "create");
     /**
@@ -77,6 +83,7 @@ public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<Ap
         namespaced.addAll(ApiPermission.onSubresource(primary, "finalizers", "update"));
         namespaced.addAll(POD_RESTARTS);
         namespaced.addAll(DECISION_EVENTS);
+        namespaced.addAll(API_TOKEN_SECRETS);
         return new RequiredPermissions(namespaced, leaderElection ? LEASE : Set.of());
     }
 }

@@ -21,6 +21,7 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.etcd.EtcdMemberJoiner;
 import io.neonops.operator.etcd.JoinOutcome;
 import io.neonops.operator.metrics.OperatorMetrics;
+import io.neonops.operator.pageserver.PageserverApiTokens;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.resources.ClusterResources;
@@ -151,7 +152,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         if (refusal.isPresent()) {
             return refused(cluster, refusal.get());
         }
-        if (PostgresVersionGate.decide(cluster, spec, observed, timelines) instanceof VersionDecision.Refused versions) {
+        if (PostgresVersionGate.decide(cluster, spec, observed, timelines,
+                new PageserverApiTokens(context.getClient())::forCluster) instanceof VersionDecision.Refused versions) {
             return refused(cluster, new Refusal(Refusal.POSTGRES_VERSION_IN_USE, versions.message()));
         }
         Optional<JoinOutcome> join = etcdJoiner.prepare(desired, observed.podsByName(), clock.instant());

@@ -6,6 +6,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.resources.NodePods;
 import io.neonops.operator.resources.ResourceLabels;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Whether the spec's Postgres majors may replace the ones the cluster serves: removing one is asked of the
@@ -39,12 +41,14 @@ final class PostgresVersionGate {
     private PostgresVersionGate() {
     }
 
-    static VersionDecision decide(NeonCluster cluster, ClusterSpec spec, ObservedCluster observed, PageserverTimelines timelines) {
+    /** @param tokenFor what to present to the pageservers' API of a cluster; read only when they are asked */
+    static VersionDecision decide(NeonCluster cluster, ClusterSpec spec, ObservedCluster observed, PageserverTimelines timelines,
+                                  Function<ClusterSpec, PageserverApiToken> tokenFor) {
         PostgresVersionChange change = PostgresVersionChange.between(served(cluster.getStatus(), observed), spec.postgres());
         if (rollAlreadyAccepted(cluster.getStatus(), spec)) {
             return new VersionDecision.Allowed(change);
         }
-        return change.decide(() -> timelines.lookup(spec, pageserversWithData(spec, observed)));
+        return change.decide(() -> timelines.lookup(spec, pageserversWithData(spec, observed), tokenFor.apply(spec)));
     }
 
     private static Set<PgMajorVersion> served(NeonClusterStatus status, ObservedCluster observed) {

@@ -11,6 +11,7 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.PostgresStatus;
 import io.neonops.operator.cluster.RollingUpgradeStatus;
 import io.neonops.operator.cluster.SoftwareVersion;
+import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.testing.FakePageservers;
@@ -54,7 +55,8 @@ class PostgresVersionGateTest {
     }
 
     private VersionDecision decide(NeonCluster cluster, String specYaml, ObservedCluster observed) {
-        return PostgresVersionGate.decide(cluster, spec(specYaml), observed, timelines);
+        return PostgresVersionGate.decide(cluster, spec(specYaml), observed, timelines,
+                spec -> new PageserverApiToken.NotNeeded());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.neonops.operator.testing.OperatorHarness.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -23,9 +24,12 @@ import io.neonops.operator.testing.FakePageservers;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.upgrade.TimelinePgVersion;
+import io.neonops.storage.common.testing.FakeHttpServer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +64,7 @@ class RollingUpgradeOperatorTest {
     static final Duration READY_AFTER = Duration.ofMillis(200);
     /** What the test operator watches; some tests run operators of their own in other namespaces. */
     static final Set<String> NAMESPACES = Set.of("roll", "halt-rollback", "pg-in-use", "pg-down", "pg-default",
-            "pg-add", "pg-unused");
+            "pg-add", "pg-unused", "pg-auth");
     /** For the operators that must act without any resync: anything they do was set off by an event or a deadline. */
     static final Duration NO_RESYNC = Duration.ofHours(1);
     /** The shortest ready timeout the CRD allows. */
@@ -295,6 +299,33 @@ class RollingUpgradeOperatorTest {
         operator.awaitReconciliations("pg-down", "demo", 2);
         assertThat(operator.objectWrites("pg-down")).isEmpty();
         assertThat(kubelet.deletions()).isEmpty();
+    }
+
+    @Test
+    void removingAPostgresMajorFromAnAuthEnabledClusterWaitsForItsTokenSecretAndAsksWithTheToken() {
+        FakeHttpServer pageserver = pageservers.serve("pg-auth", List.of(new TimelinePgVersion(TENANT, TIMELINE_17, 17)));
+        FakeKubelet kubelet = running("pg-auth", "postgres: {versions: [16, 17], defaultVersion: 17}",
+                "auth: {enabled: true, publicKeySecret: neon-keys, apiTokenSecret: pageserver-token}");
+
+        long generation = edit("pg-auth", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
+
+        String message = condition(operator.awaitDegraded("pg-auth", generation), ClusterConditions.DEGRADED).getMessage();
+        assertThat(message).isEqualTo("spec.postgres.versions: cannot remove Postgres 16: could not ask the pageservers"
+                + " which timelines use it: spec.auth.apiTokenSecret: Secret pg-auth/pageserver-token does not exist");
+        assertThat(pageservers.asked("pg-auth")).isEmpty();
+
+        client.secrets().inNamespace("pg-auth").resource(new SecretBuilder().withNewMetadata().withName("pageserver-token")
+                .endMetadata().addToData("token", base64("header.payload.signature\n")).build()).create();
+
+        NeonClusterStatus done = operator.awaitRunning("pg-auth", generation);
+        assertThat(done.getPostgres().getVersions()).containsExactly(17);
+        assertThat(names(kubelet.deletions())).containsExactly("demo-pageserver-0");
+        assertThat(pageserver.requests()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer header.payload.signature"));
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -37,8 +37,8 @@ public final class FakePageservers implements AutoCloseable {
         return new FakePageservers();
     }
 
-    /** The pageservers in {@code namespace} answer that they hold these timelines. */
-    public void serve(String namespace, List<TimelinePgVersion> timelines) {
+    /** The pageservers in {@code namespace} answer that they hold these timelines; returns their fake. */
+    public FakeHttpServer serve(String namespace, List<TimelinePgVersion> timelines) {
         FakeHttpServer server = serve(namespace);
         Map<String, List<TimelinePgVersion>> byTenant = new LinkedHashMap<>();
         timelines.forEach(t -> byTenant.computeIfAbsent(t.tenantId(), k -> new ArrayList<>()).add(t));
@@ -47,6 +47,7 @@ public final class FakePageservers implements AutoCloseable {
                 .collect(Collectors.joining(",", "[", "]")));
         byTenant.forEach((tenant, list) -> server.respond("GET", "/v1/tenant/" + tenant + "/timeline", 200,
                 list.stream().map(FakePageservers::timelineJson).collect(Collectors.joining(",", "[", "]"))));
+        return server;
     }
 
     /** The fake that plays the pageservers in {@code namespace}, for the test to script. */

@@ -280,7 +280,7 @@ public final class ClusterSpecParser {
         }
         Optional<String> endpoint = reader.string(node, "endpoint", "spec.remoteStorage.endpoint");
         Optional<String> prefix = reader.string(node, "prefix", "spec.remoteStorage.prefix");
-        Optional<String> secret = reader.string(node, "credentialsSecret", "spec.remoteStorage.credentialsSecret");
+        Optional<String> secret = reader.objectName(node, "credentialsSecret", "spec.remoteStorage.credentialsSecret");
         if (bucket.isEmpty() || region.isEmpty()) {
             return Optional.empty();
         }
@@ -288,14 +288,18 @@ public final class ClusterSpecParser {
     }
 
     private static AuthSpec auth(SpecReader reader, JsonNode spec) {
-        JsonNode node = reader.object(spec, "auth", "spec.auth", Set.of("enabled", "publicKeySecret"));
+        JsonNode node = reader.object(spec, "auth", "spec.auth", Set.of("enabled", "publicKeySecret", "apiTokenSecret"));
         boolean enabled = reader.bool(node, "enabled", "spec.auth.enabled").orElse(false);
-        Optional<String> secret = reader.string(node, "publicKeySecret", "spec.auth.publicKeySecret");
+        Optional<String> secret = reader.objectName(node, "publicKeySecret", "spec.auth.publicKeySecret");
+        Optional<String> apiToken = reader.objectName(node, "apiTokenSecret", "spec.auth.apiTokenSecret");
         if (enabled && secret.isEmpty()) {
-            reader.error("spec.auth.publicKeySecret", "is required when spec.auth.enabled is true");
+            // a value that is there but wrong has its own error already
+            if (node.path("publicKeySecret").isMissingNode() || node.path("publicKeySecret").isNull()) {
+                reader.error("spec.auth.publicKeySecret", "is required when spec.auth.enabled is true");
+            }
             return AuthSpec.DISABLED;
         }
-        return new AuthSpec(enabled, secret);
+        return new AuthSpec(enabled, secret, apiToken);
     }
 
     private static UpgradeSpec upgrade(SpecReader reader, JsonNode spec) {

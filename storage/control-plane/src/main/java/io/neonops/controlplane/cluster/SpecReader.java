@@ -9,12 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed fields out of a JSON tree while remembering where it is, so that every refused field is
  * reported with its full path and the reading goes on to find the others.
  */
 final class SpecReader {
+
+    /** A DNS-1123 subdomain, what Kubernetes requires of most object names. */
+    private static final Pattern OBJECT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final int MAX_OBJECT_NAME = 253;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -64,6 +69,20 @@ final class SpecReader {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /**
+     * The name of a Kubernetes object the spec refers to (a Secret): a DNS subdomain, as the API server requires,
+     * so that a typo is refused here rather than by a pod that never starts.
+     */
+    Optional<String> objectName(JsonNode parent, String field, String path) {
+        Optional<String> name = string(parent, field, path);
+        if (name.isPresent() && !(name.get().length() <= MAX_OBJECT_NAME && OBJECT_NAME.matcher(name.get()).matches())) {
+            error(path, "must be a Kubernetes object name (lower-case letters, digits, '-' and '.', starting and"
+                    + " ending with a letter or digit, at most " + MAX_OBJECT_NAME + " characters), got \"" + name.get() + "\"");
+            return Optional.empty();
+        }
+        return name;
     }
 
     Optional<Integer> integer(JsonNode parent, String field, String path) {

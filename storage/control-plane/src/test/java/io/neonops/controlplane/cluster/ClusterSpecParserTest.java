@@ -66,7 +66,7 @@ class ClusterSpecParserTest {
                   config: {checkpoint_distance: 268435456, tenant_config: {gc_period: 1h}}
                 safekeepers: {replicas: 5}
                 remoteStorage: {bucket: b, region: r, endpoint: "http://minio:9000", prefix: p, credentialsSecret: s3}
-                auth: {enabled: true, publicKeySecret: keys}
+                auth: {enabled: true, publicKeySecret: keys, apiTokenSecret: operator-token}
                 deletionPolicy: Delete
                 upgrade: {podReadyTimeoutSeconds: 30}
                 local: {etcdClientPort: 12379}
@@ -81,7 +81,7 @@ class ClusterSpecParserTest {
         assertThat(cluster.safekeepers().replicas()).isEqualTo(5);
         assertThat(cluster.remoteStorage()).contains(new RemoteStorageSpec("b", "r", Optional.of("http://minio:9000"),
                 Optional.of("p"), Optional.of("s3")));
-        assertThat(cluster.auth()).isEqualTo(new AuthSpec(true, Optional.of("keys")));
+        assertThat(cluster.auth()).isEqualTo(new AuthSpec(true, Optional.of("keys"), Optional.of("operator-token")));
         assertThat(cluster.deletionPolicy()).isEqualTo(DeletionPolicy.Delete);
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(cluster.localPorts().etcdClientPort()).isEqualTo(12379);
@@ -168,6 +168,22 @@ class ClusterSpecParserTest {
     void enabledAuthNeedsAKeySecret() {
         assertThat(errorsOf("image: x\nauth: {enabled: true}\n")).extracting(FieldError::path)
                 .containsExactly("spec.auth.publicKeySecret");
+    }
+
+    @Test
+    void secretNamesMustBeKubernetesObjectNames() {
+        List<FieldError> errors = errorsOf("""
+                image: x
+                remoteStorage: {bucket: b, region: r, credentialsSecret: S3_Creds}
+                auth: {enabled: true, publicKeySecret: "keys/", apiTokenSecret: "-token"}
+                """);
+
+        assertThat(errors).extracting(FieldError::path).containsExactlyInAnyOrder("spec.remoteStorage.credentialsSecret",
+                "spec.auth.publicKeySecret", "spec.auth.apiTokenSecret");
+        assertThat(errors).filteredOn(e -> e.path().equals("spec.auth.apiTokenSecret")).singleElement()
+                .satisfies(e -> assertThat(e.reason()).startsWith("must be a Kubernetes object name").endsWith("got \"-token\""));
+        assertThat(errorsOf("image: x\nauth: {apiTokenSecret: " + "a".repeat(254) + "}\n")).extracting(FieldError::path)
+                .containsExactly("spec.auth.apiTokenSecret");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.neonops.operator.pageserver;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.neonops.controlplane.cluster.AuthSpec;
+import io.neonops.controlplane.cluster.ClusterSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the token a cluster's pageservers require from the Secret {@code spec.auth.apiTokenSecret} names, in the
+ * cluster's namespace (key {@value AuthSpec#API_TOKEN_KEY}). Read when a question for the pageservers comes up,
+ * not cached, so that a rotated token is used at once.
+ */
+public record PageserverApiTokens(KubernetesClient client) {
+
+    /** What an HTTP header value may hold; a JWT is a single line of printable ASCII. */
+    private static final Pattern HEADER_SAFE = Pattern.compile("[\\x21-\\x7e]+");
+
+    public PageserverApiTokens {
+        Objects.requireNonNull(client, "client");
+    }
+
+    public PageserverApiToken forCluster(ClusterSpec cluster) {
+        AuthSpec auth = cluster.auth();
+        if (!auth.enabled()) {
+            return new PageserverApiToken.NotNeeded();
+        }
+        if (auth.apiTokenSecret().isEmpty()) {
+            return new PageserverApiToken.Unavailable("spec.auth is enabled and spec.auth.apiTokenSecret is not set,"
+                    + " so the operator holds no token for the pageservers' API");
+        }
+        String secretName = auth.apiTokenSecret().get();
+        String secretRef = "spec.auth.apiTokenSecret: Secret " + cluster.namespace() + "/" + secretName;
+        Secret secret;
+        try {
+            secret = client.secrets().inNamespace(cluster.namespace()).withName(secretName).get();
+        } catch (KubernetesClientException e) {
+            return new PageserverApiToken.Unavailable(secretRef + " cannot be read: " + reason(e));
+        }
+        if (secret == null) {
+            return new PageserverApiToken.Unavailable(secretRef + " does not exist");
+        }
+        String encoded = secret.getData() == null ? null : secret.getData().get(AuthSpec.API_TOKEN_KEY);
+        if (encoded == null) {
+            return new PageserverApiToken.Unavailable(secretRef + " has no key " + AuthSpec.API_TOKEN_KEY);
+        }
+        String token;
+        try {
+            // a token written with `kubectl create secret --from-file` usually ends with a newline
+            token = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip();
+        } catch (IllegalArgumentException e) {
+            return new PageserverApiToken.Unavailable(secretRef + " key " + AuthSpec.API_TOKEN_KEY + " is not base64");
+        }
+        if (!HEADER_SAFE.matcher(token).matches()) {
+            return new PageserverApiToken.Unavailable(secretRef + " key " + AuthSpec.API_TOKEN_KEY
+                    + (token.isEmpty() ? " is empty" : " is not a single-line token"));
+        }
+        return new PageserverApiToken.Bearer(token);
+    }
+
+    private static String reason(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    }
+}
