@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -21,6 +22,7 @@ public class PageserverSpec extends NodeSetSpec {
     private Integer replicas;
 
     @PreserveUnknownFields
+    @SchemaFrom(type = PageserverConfigSchema.class)
     @ValidationRule(value = NO_MANAGED_CONFIG_KEYS,
             message = "config must not set keys the operator manages: id, listen_pg_addr, listen_http_addr,"
                     + " broker_endpoints, pg_distrib_dir, remote_storage, auth_type, auth_validation_public_key_path")
