@@ -2,8 +2,10 @@ package io.neonops.operator.cluster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.neonops.controlplane.cluster.ObjectNames;
 
 /** An S3-compatible bucket for layer files and WAL backup. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +25,8 @@ public class RemoteStorageSpec {
     private String prefix;
 
     @JsonPropertyDescription("Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+    @Pattern(ObjectNames.PATTERN)
+    @Size(max = ObjectNames.MAX_LENGTH)
     private String credentialsSecret;
 
     public String getBucket() {

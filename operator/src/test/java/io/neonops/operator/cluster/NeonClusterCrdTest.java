@@ -8,10 +8,12 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.neonops.controlplane.cluster.ClusterSpecParser;
+import io.neonops.controlplane.cluster.ObjectNames;
 import io.neonops.operator.testing.OperatorHarness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,15 @@ class NeonClusterCrdTest {
                 .anySatisfy(rule -> assertThat(rule).contains("self.defaultVersion in self.versions"));
         assertThat(spec("deletionPolicy").getEnum()).extracting(e -> e.asText()).containsExactlyInAnyOrder("Retain", "Delete");
         assertThat(spec("imagePullPolicy").getEnum()).hasSize(3);
+    }
+
+    @Test
+    void secretNamesAreCheckedByTheApiServerAsTheParserChecksThem() {
+        for (JSONSchemaProps secret : List.of(spec("auth", "publicKeySecret"), spec("auth", "apiTokenSecret"),
+                spec("remoteStorage", "credentialsSecret"))) {
+            assertThat(secret.getPattern()).isEqualTo(ObjectNames.PATTERN);
+            assertThat(secret.getMaxLength()).isEqualTo(ObjectNames.MAX_LENGTH);
+        }
     }
 
     @Test

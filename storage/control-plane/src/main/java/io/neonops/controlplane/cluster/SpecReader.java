@@ -9,17 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed fields out of a JSON tree while remembering where it is, so that every refused field is
  * reported with its full path and the reading goes on to find the others.
  */
 final class SpecReader {
-
-    /** A DNS-1123 subdomain, what Kubernetes requires of most object names. */
-    private static final Pattern OBJECT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final int MAX_OBJECT_NAME = 253;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -77,9 +72,8 @@ final class SpecReader {
      */
     Optional<String> objectName(JsonNode parent, String field, String path) {
         Optional<String> name = string(parent, field, path);
-        if (name.isPresent() && !(name.get().length() <= MAX_OBJECT_NAME && OBJECT_NAME.matcher(name.get()).matches())) {
-            error(path, "must be a Kubernetes object name (lower-case letters, digits, '-' and '.', starting and"
-                    + " ending with a letter or digit, at most " + MAX_OBJECT_NAME + " characters), got \"" + name.get() + "\"");
+        if (name.isPresent() && !ObjectNames.isValid(name.get())) {
+            error(path, "must be a Kubernetes object name (" + ObjectNames.RULE + "), got \"" + name.get() + "\"");
             return Optional.empty();
         }
         return name;
