@@ -22,8 +22,8 @@ import org.slf4j.event.Level;
 
 /**
  * Records each decision of the reconciler as a Kubernetes Event on the NeonCluster (events.k8s.io/v1), which
- * {@code kubectl describe neoncluster} shows, and as one log line naming the cluster. An Event that cannot be
- * written is logged, never fatal.
+ * {@code kubectl describe neoncluster} shows (its note cut to what the API server takes), and as one log line
+ * naming the cluster (in full). An Event that cannot be written is logged, never fatal.
  *
  * @param client            the client
  * @param reportingInstance which operator process decided, e.g. its pod name
@@ -69,7 +69,7 @@ public record ClusterEvents(KubernetesClient client, String reportingInstance, C
                 .withType(type.name())
                 .withReason(reason)
                 .withAction(action)
-                .withNote(note)
+                .withNote(EventNotes.fit(note))
                 .withRegarding(reference(cluster))
                 .withRelated(related == null ? null : reference(related))
                 .withReportingController(REPORTING_CONTROLLER)
