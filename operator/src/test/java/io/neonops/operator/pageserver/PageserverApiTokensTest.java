@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class PageserverApiTokensTest {
 
+    static KubernetesMockServer server;
     static KubernetesClient client;
 
     private static final ClusterSpec WITH_TOKEN_SECRET =
@@ -45,7 +47,11 @@ class PageserverApiTokensTest {
 
     @Test
     void aClusterWithoutAuthNeedsNoTokenAndNoSecretIsRead() {
+        secret("token", base64("header.payload.signature"));
+        int requestsBefore = server.getRequestCount();
+
         assertThat(token(spec("auth: {apiTokenSecret: pageserver-token}"))).isEqualTo(new PageserverApiToken.NotNeeded());
+        assertThat(server.getRequestCount()).isEqualTo(requestsBefore);
     }
 
     @Test
