@@ -1,5 +1,7 @@
 package io.neonops.operator.reconcile;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,19 +20,10 @@ final class EventNotes {
         if (note.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
             return note;
         }
-        int budget = MAX_BYTES - CUT.getBytes(StandardCharsets.UTF_8).length;
-        StringBuilder kept = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < note.length(); ) {
-            int codePoint = note.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + size > budget) {
-                break;
-            }
-            kept.appendCodePoint(codePoint);
-            used += size;
-            i += Character.charCount(codePoint);
-        }
-        return kept.append(CUT).toString();
+        // the encoder stops at the first character that no longer fits whole, so none is split
+        CharBuffer text = CharBuffer.wrap(note);
+        ByteBuffer room = ByteBuffer.allocate(MAX_BYTES - CUT.getBytes(StandardCharsets.UTF_8).length);
+        StandardCharsets.UTF_8.newEncoder().encode(text, room, true);
+        return note.substring(0, text.position()) + CUT;
     }
 }

@@ -27,6 +27,14 @@ class EventNotesTest {
     }
 
     @Test
+    void surrogatePairsAreNeverSplit() {
+        String fitted = EventNotes.fit("a" + "😀".repeat(EventNotes.MAX_BYTES));
+
+        assertThat(bytes(fitted)).isLessThanOrEqualTo(EventNotes.MAX_BYTES);
+        assertThat(fitted.replace("…", "")).matches("a(😀)+");
+    }
+
+    @Test
     void multiByteCharactersAreNeverSplit() {
         String fitted = EventNotes.fit("é".repeat(EventNotes.MAX_BYTES));
 

@@ -49,7 +49,7 @@ public final class ClusterSpecParser {
     public static ClusterSpec parse(String name, String namespace, JsonNode spec) throws InvalidClusterSpecException {
         SpecReader reader = new SpecReader();
         checkName(reader, name);
-        if (spec == null || spec.isMissingNode() || spec.isNull()) {
+        if (SpecReader.absent(spec)) {
             reader.error("spec", "is required (at least spec.image)");
             throw new InvalidClusterSpecException(reader.errors());
         }
@@ -103,7 +103,7 @@ public final class ClusterSpecParser {
         List<PgMajorVersion> versions = new ArrayList<>();
         JsonNode list = node.path("versions");
         boolean versionsValid = true;
-        if (list.isMissingNode() || list.isNull()) {
+        if (SpecReader.absent(list)) {
             versions.add(PgMajorVersion.DEFAULT_PG_VERSION);
         } else if (!list.isArray()) {
             reader.error("spec.postgres.versions", "must be a list of Postgres majors, got " + SpecReader.describe(list));
@@ -126,10 +126,10 @@ public final class ClusterSpecParser {
             }
         }
         JsonNode defaultNode = node.path("defaultVersion");
-        Optional<PgMajorVersion> explicitDefault = defaultNode.isMissingNode() || defaultNode.isNull()
+        Optional<PgMajorVersion> explicitDefault = SpecReader.absent(defaultNode)
                 ? Optional.empty()
                 : pgVersion(reader, defaultNode, "spec.postgres.defaultVersion");
-        if (!versionsValid || (explicitDefault.isEmpty() && !(defaultNode.isMissingNode() || defaultNode.isNull()))) {
+        if (!versionsValid || (explicitDefault.isEmpty() && !SpecReader.absent(defaultNode))) {
             return null;
         }
         Collections.sort(versions);
@@ -183,7 +183,7 @@ public final class ClusterSpecParser {
     private static Map<String, Object> pageserverConfig(SpecReader reader, JsonNode pageserver) {
         JsonNode config = pageserver.path("config");
         Map<String, Object> result = new LinkedHashMap<>();
-        if (config.isMissingNode() || config.isNull()) {
+        if (SpecReader.absent(config)) {
             return result;
         }
         if (!config.isObject()) {
@@ -294,7 +294,7 @@ public final class ClusterSpecParser {
         Optional<String> apiToken = reader.objectName(node, "apiTokenSecret", "spec.auth.apiTokenSecret");
         if (enabled && secret.isEmpty()) {
             // a value that is there but wrong has its own error already
-            if (node.path("publicKeySecret").isMissingNode() || node.path("publicKeySecret").isNull()) {
+            if (SpecReader.absent(node.path("publicKeySecret"))) {
                 reader.error("spec.auth.publicKeySecret", "is required when spec.auth.enabled is true");
             }
             return AuthSpec.DISABLED;

@@ -26,10 +26,15 @@ final class SpecReader {
         errors.add(new FieldError(path, reason));
     }
 
+    /** Whether a field is left out: missing, or written as {@code null} (YAML {@code ~} or an empty value). */
+    static boolean absent(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull();
+    }
+
     /** The object at {@code path}, or a missing node when absent, null, or not an object (then an error). */
     JsonNode object(JsonNode parent, String field, String path, Set<String> knownFields) {
         JsonNode node = parent.path(field);
-        if (node.isMissingNode() || node.isNull()) {
+        if (absent(node)) {
             return MissingNode.getInstance();
         }
         if (!node.isObject()) {
@@ -51,7 +56,7 @@ final class SpecReader {
 
     Optional<String> string(JsonNode parent, String field, String path) {
         JsonNode node = parent.path(field);
-        if (node.isMissingNode() || node.isNull()) {
+        if (absent(node)) {
             return Optional.empty();
         }
         if (!node.isTextual()) {
@@ -81,7 +86,7 @@ final class SpecReader {
 
     Optional<Integer> integer(JsonNode parent, String field, String path) {
         JsonNode node = parent.path(field);
-        if (node.isMissingNode() || node.isNull()) {
+        if (absent(node)) {
             return Optional.empty();
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
@@ -93,7 +98,7 @@ final class SpecReader {
 
     Optional<Boolean> bool(JsonNode parent, String field, String path) {
         JsonNode node = parent.path(field);
-        if (node.isMissingNode() || node.isNull()) {
+        if (absent(node)) {
             return Optional.empty();
         }
         if (!node.isBoolean()) {
@@ -123,7 +128,7 @@ final class SpecReader {
     Map<String, String> stringMap(JsonNode parent, String field, String path) {
         JsonNode node = parent.path(field);
         Map<String, String> result = new TreeMap<>();
-        if (node.isMissingNode() || node.isNull()) {
+        if (absent(node)) {
             return result;
         }
         if (!node.isObject()) {
