@@ -1,15 +1,14 @@
 package io.neonops.operator.pageserver;
 
+import static io.neonops.operator.testing.SecretFixtures.base64;
 import static io.neonops.operator.testing.SpecFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.controlplane.cluster.ClusterSpec;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.neonops.operator.testing.SecretFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +31,8 @@ class PageserverApiTokensTest {
         return new PageserverApiTokens(client).forCluster(cluster);
     }
 
-    private static void secret(String key, String rawValue) {
-        client.secrets().inNamespace("ns").resource(new SecretBuilder().withNewMetadata().withName("pageserver-token")
-                .endMetadata().addToData(key, rawValue).build()).create();
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    private static void secret(String key, String data) {
+        client.secrets().inNamespace("ns").resource(SecretFixtures.secret("pageserver-token", key, data)).create();
     }
 
     private static PageserverApiToken unavailable(String what) {

@@ -1,10 +1,10 @@
 package io.neonops.operator.reconcile;
 
 import static io.neonops.operator.testing.OperatorHarness.condition;
+import static io.neonops.operator.testing.SecretFixtures.base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -23,13 +23,12 @@ import io.neonops.operator.testing.FakeKubelet.Deletion;
 import io.neonops.operator.testing.FakePageservers;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.SecretFixtures;
 import io.neonops.operator.upgrade.TimelinePgVersion;
 import io.neonops.storage.common.testing.FakeHttpServer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -314,18 +313,14 @@ class RollingUpgradeOperatorTest {
                 + " which timelines use it: spec.auth.apiTokenSecret: Secret pg-auth/pageserver-token does not exist");
         assertThat(pageservers.asked("pg-auth")).isEmpty();
 
-        client.secrets().inNamespace("pg-auth").resource(new SecretBuilder().withNewMetadata().withName("pageserver-token")
-                .endMetadata().addToData("token", base64("header.payload.signature\n")).build()).create();
+        client.secrets().inNamespace("pg-auth").resource(
+                SecretFixtures.secret("pageserver-token", "token", base64("header.payload.signature\n"))).create();
 
         NeonClusterStatus done = operator.awaitRunning("pg-auth", generation);
         assertThat(done.getPostgres().getVersions()).containsExactly(17);
         assertThat(names(kubelet.deletions())).containsExactly("demo-pageserver-0");
         assertThat(pageserver.requests()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer header.payload.signature"));
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
