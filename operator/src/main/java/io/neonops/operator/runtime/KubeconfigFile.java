@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A kubeconfig file named on the command line, checked before fabric8 reads it so that errors name the file. */
 public final class KubeconfigFile {
@@ -43,10 +45,29 @@ public final class KubeconfigFile {
         if (!KIND.equals(kind)) {
             throw new OperatorStartException("kubeconfig " + file + ": expected kind Config, got \"" + kind + "\"");
         }
+        requireCurrentContext(file, document);
         try {
             return Config.fromKubeconfig(file.toFile());
         } catch (KubernetesClientException e) {
             throw new OperatorStartException("kubeconfig " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A current-context that names no context would make fabric8 fall back to defaults silently, and the failure
+     * would come later as an unrelated connection error.
+     */
+    private static void requireCurrentContext(Path file, JsonNode document) throws OperatorStartException {
+        String current = document.path("current-context").asText("");
+        if (current.isEmpty()) {
+            return;
+        }
+        List<String> contexts = new ArrayList<>();
+        document.path("contexts").forEach(context -> contexts.add(context.path("name").asText("")));
+        if (!contexts.contains(current)) {
+            throw new OperatorStartException("kubeconfig " + file + ": current-context \"" + current
+                    + "\" is not one of its contexts (" + (contexts.isEmpty() ? "it has none" : String.join(", ", contexts))
+                    + ")");
         }
     }
 }

@@ -216,6 +216,16 @@ class RunCommandTest {
                 .hasMessage("kubeconfig " + cluster + ": expected kind Config, got \"NeonCluster\"");
     }
 
+    @Test
+    void namesACurrentContextThatIsNotInTheKubeconfig() throws IOException {
+        Path kubeconfig = kubeconfig(server.url("/"));
+        Files.writeString(kubeconfig, Files.readString(kubeconfig).replace("current-context: test", "current-context: prod"));
+
+        assertThatThrownBy(() -> run("--kubeconfig", kubeconfig.toString()))
+                .isInstanceOf(OperatorStartException.class)
+                .hasMessage("kubeconfig " + kubeconfig + ": current-context \"prod\" is not one of its contexts (test)");
+    }
+
     /** The endpoints on free loopback ports, so that tests never collide with each other or expose a port. */
     private static String[] withLoopbackEndpoints(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
