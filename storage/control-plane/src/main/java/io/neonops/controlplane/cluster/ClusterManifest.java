@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -56,7 +55,6 @@ public record ClusterManifest(String source, JsonNode document, ClusterSpec spec
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_SCALAR_LENGTH).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -144,10 +142,12 @@ public record ClusterManifest(String source, JsonNode document, ClusterSpec spec
     /** Every NeonCluster of a manifest (a YAML stream of one or more documents; empty documents are skipped). */
     public static List<ClusterManifest> parseAll(String yaml, String source) throws ManifestException {
         List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> iterator = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-            while (iterator.hasNextValue()) {
-                JsonNode document = iterator.nextValue();
-                if (!SpecReader.absent(document)) {
+        // one root value per document; a reader of "values" would unwrap a root-level list instead
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                JsonNode document = YAML.readTree(parser);
+                // an empty document ("---" at the end) reads as an empty scalar
+                if (!SpecReader.absent(document) && !(document.isTextual() && document.asText().isEmpty())) {
                     documents.add(document);
                 }
             }
@@ -168,6 +168,28 @@ public record ClusterManifest(String source, JsonNode document, ClusterSpec spec
         return List.copyOf(clusters);
     }
 
+    /** Keys and values longer than {@link #MAX_SCALAR_LENGTH}, refused before any of them is used or printed. */
+    private static void rejectLongScalars(SpecReader reader, JsonNode node, String path) {
+        if (node.isTextual() && node.asText().length() > MAX_SCALAR_LENGTH) {
+            reader.error(path, "is " + node.asText().length() + " characters long, more than the " + MAX_SCALAR_LENGTH
+                    + " a value may have");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectLongScalars(reader, node.get(i), path + "[" + i + "]");
+            }
+        }
+        node.properties().forEach(field -> {
+            String key = field.getKey();
+            if (key.length() > MAX_SCALAR_LENGTH) {
+                reader.error(path.isEmpty() ? "<key>" : path + ".<key>", "is " + key.length() + " characters long, more than the "
+                        + MAX_SCALAR_LENGTH + " a key may have");
+            } else {
+                rejectLongScalars(reader, field.getValue(), path.isEmpty() ? key : path + "." + key);
+            }
+        });
+    }
+
     private static ClusterManifest document(JsonNode document, String source) throws ManifestException {
         if (!document.isObject()) {
             throw new ManifestException(source + ": expected a NeonCluster manifest (a YAML mapping)");
@@ -179,6 +201,10 @@ public record ClusterManifest(String source, JsonNode document, ClusterSpec spec
                     + ", got apiVersion \"" + apiVersion + "\" and kind \"" + kind + "\"");
         }
         SpecReader reader = new SpecReader();
+        rejectLongScalars(reader, document, "");
+        if (!reader.errors().isEmpty()) {
+            throw new ManifestException(source + ": invalid NeonCluster: " + new InvalidClusterSpecException(reader.errors()).getMessage());
+        }
         reader.rejectUnknown(document, "", TOP_LEVEL_FIELDS);
         JsonNode metadata = reader.object(document, "metadata", "metadata", METADATA_FIELDS);
         String name = metadata.path("name").asText("");

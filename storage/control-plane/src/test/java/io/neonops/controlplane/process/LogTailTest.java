@@ -43,11 +43,9 @@ class LogTailTest {
 
     @Test
     void onlyTheLinesWrittenSinceTheGivenOffsetAreShown() throws IOException {
-        Path log = Files.writeString(dir.resolve("d.log"), "earlier run failed
-");
+        Path log = Files.writeString(dir.resolve("d.log"), "earlier run failed\n");
         long start = LogTail.size(log);
-        Files.writeString(log, "this run
-", StandardOpenOption.APPEND);
+        Files.writeString(log, "this run\n", StandardOpenOption.APPEND);
 
         assertThat(LogTail.lastLines(log, start, 20)).containsExactly("this run");
         assertThat(LogTail.lastLines(log, LogTail.size(log), 20)).isEmpty();
