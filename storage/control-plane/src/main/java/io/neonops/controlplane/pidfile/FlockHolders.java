@@ -32,7 +32,7 @@ final class FlockHolders {
     private static final String LOCK_LINE = "lock:";
 
     /** A file as stat sees it. */
-    record FileIdentity(Object device, long inode) {
+    record FileIdentity(long device, long inode) {
 
         /** The file an open descriptor of this process refers to (not whatever the path names now). */
         static FileIdentity ofDescriptor(int fd) throws IOException {
@@ -41,14 +41,14 @@ final class FlockHolders {
 
         static FileIdentity of(Path path) throws IOException {
             Map<String, Object> attributes = Files.readAttributes(path, "unix:dev,ino");
-            return new FileIdentity(attributes.get("dev"), ((Number) attributes.get("ino")).longValue());
+            return new FileIdentity(((Number) attributes.get("dev")).longValue(), ((Number) attributes.get("ino")).longValue());
         }
     }
 
     /** Whether a process holds the lock. */
     sealed interface Verdict {
-        /** The process holds the lock through its descriptor {@code fd}. */
-        record Holds(int fd) implements Verdict {
+        /** The process holds the lock (through one of its descriptors). */
+        record Holds() implements Verdict {
         }
 
         /** The process is not proven to hold the lock, for this reason (one clause, for messages). */
@@ -73,7 +73,7 @@ final class FlockHolders {
         }
         for (Path descriptor : descriptors) {
             if (holdsThrough(pid, descriptor, file)) {
-                return new Verdict.Holds(Integer.parseInt(descriptor.getFileName().toString()));
+                return new Verdict.Holds();
             }
         }
         return new Verdict.NotProven("pid " + pid + " has no descriptor holding the lock on this file");

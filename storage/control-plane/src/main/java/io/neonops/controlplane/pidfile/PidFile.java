@@ -58,21 +58,18 @@ public final class PidFile {
                 return new PidFileRead.NotExist();
             }
             int fd = opened.getAsInt();
-            boolean locked;
             String content;
             FlockHolders.FileIdentity identity;
             try {
-                locked = Posix.tryLockExclusive(fd, file);
-                // read after locking, so that a file we hold cannot change under us
-                content = locked ? "" : Posix.readFromStart(fd, file, READ_LIMIT).trim();
+                if (Posix.tryLockExclusive(fd, file)) {
+                    return new PidFileRead.NotHeldByAnyProcess(new PidFileGuard(file, fd, false));
+                }
+                content = Posix.readFromStart(fd, file, READ_LIMIT).trim();
                 // the file as opened, which a rename meanwhile cannot change
-                identity = locked ? null : FlockHolders.FileIdentity.ofDescriptor(fd);
+                identity = FlockHolders.FileIdentity.ofDescriptor(fd);
             } catch (IOException | RuntimeException e) {
                 Posix.close(fd);
                 throw e;
-            }
-            if (locked) {
-                return new PidFileRead.NotHeldByAnyProcess(new PidFileGuard(file, fd, false));
             }
             Posix.close(fd);
             if (!content.isEmpty() || giveUpOnEmpty.expired()) {

@@ -2,13 +2,13 @@ package io.neonops.controlplane.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,21 +43,21 @@ class ClusterManifestTest {
 
     @Test
     void invalidYamlIsNamedWithItsLine() {
-        assertThatThrownBy(() -> ClusterManifest.parse("kind: [unclosed\n", "c.yaml"))
+        refusing("kind: [unclosed\n")
                 .hasMessageStartingWith("c.yaml: not valid YAML").hasMessageContaining("line");
     }
 
     @Test
     void wrongKindIsRefused() {
-        assertThatThrownBy(() -> ClusterManifest.parse("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n", "c.yaml"))
+        refusing("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n")
                 .hasMessage("c.yaml: expected apiVersion neonops.io/v1alpha1 and kind NeonCluster, got apiVersion \"v1\" and kind \"Pod\"");
-        assertThatThrownBy(() -> ClusterManifest.parse("- a\n- b\n", "c.yaml"))
+        refusing("- a\n- b\n")
                 .hasMessage("c.yaml: expected a NeonCluster manifest (a YAML mapping)");
     }
 
     @Test
     void invalidSpecNamesFileAndField() {
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "  etcd: {replicas: 4}\n", "c.yaml"))
+        refusing(MANIFEST + "  etcd: {replicas: 4}\n")
                 .hasMessageStartingWith("c.yaml: invalid NeonCluster: spec.etcd.replicas: must be odd");
     }
 
@@ -114,7 +114,7 @@ class ClusterManifestTest {
     void anAbsurdlyLongScalarIsRefused() {
         String manifest = MANIFEST.replace("neondatabase/neon:4270", "x".repeat(ClusterManifest.MAX_SCALAR_LENGTH + 1));
 
-        assertThatThrownBy(() -> ClusterManifest.parse(manifest, "c.yaml"))
+        refusing(manifest)
                 .hasMessage("c.yaml: invalid NeonCluster: spec.image: is 65537 characters long, more than the 65536 a value may have");
     }
 
@@ -122,7 +122,7 @@ class ClusterManifestTest {
     void severalClustersAreRefusedWhereOneIsExpectedAndAllReturnedByParseAll() throws Exception {
         String two = MANIFEST + "---\n" + MANIFEST.replace("name: demo", "name: second") + "---\n";
 
-        assertThatThrownBy(() -> ClusterManifest.parse(two, "c.yaml"))
+        refusing(two)
                 .hasMessage("c.yaml: holds 2 NeonClusters (demo, second); one cluster is expected here: give a file with one");
         assertThat(ClusterManifest.parseAll(two, "c.yaml")).extracting(m -> m.spec().name()).containsExactly("demo", "second");
     }
@@ -135,42 +135,42 @@ class ClusterManifestTest {
 
     @Test
     void anEmptyFileIsRefused() {
-        assertThatThrownBy(() -> ClusterManifest.parse("# nothing\n", "c.yaml"))
+        refusing("# nothing\n")
                 .hasMessage("c.yaml: expected a NeonCluster manifest (a YAML mapping), got an empty file");
     }
 
     @Test
     void duplicateKeysAreRefusedAtEveryLevel() {
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "spec: {}\n", "c.yaml"))
+        refusing(MANIFEST + "spec: {}\n")
                 .hasMessageStartingWith("c.yaml: not valid YAML: Duplicate field 'spec'");
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "  image: other\n", "c.yaml"))
+        refusing(MANIFEST + "  image: other\n")
                 .hasMessageStartingWith("c.yaml: not valid YAML: Duplicate field 'image'");
     }
 
     @Test
     void unknownFieldsAreRefusedWithTheirPathAtEveryLevel() {
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "specc: {}\n", "c.yaml"))
+        refusing(MANIFEST + "specc: {}\n")
                 .hasMessageStartingWith("c.yaml: invalid NeonCluster: specc: unknown field (known: apiVersion, kind, metadata, spec, status)");
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST.replace("  name: demo", "  name: demo\n  labelz: {}"), "c.yaml"))
+        refusing(MANIFEST.replace("  name: demo", "  name: demo\n  labelz: {}"))
                 .hasMessageStartingWith("c.yaml: invalid NeonCluster: metadata.labelz: unknown field");
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "  imagee: x\n", "c.yaml"))
+        refusing(MANIFEST + "  imagee: x\n")
                 .hasMessageStartingWith("c.yaml: invalid NeonCluster: spec.imagee: unknown field");
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "  etcd: {replica: 3}\n", "c.yaml"))
+        refusing(MANIFEST + "  etcd: {replica: 3}\n")
                 .hasMessageStartingWith("c.yaml: invalid NeonCluster: spec.etcd.replica: unknown field");
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "  etcd: {storage: {sise: 1Gi}}\n", "c.yaml"))
+        refusing(MANIFEST + "  etcd: {storage: {sise: 1Gi}}\n")
                 .hasMessageStartingWith("c.yaml: invalid NeonCluster: spec.etcd.storage.sise: unknown field");
     }
 
     @Test
     void anInvalidNamespaceIsRefused() {
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST.replace("  name: demo", "  name: demo\n  namespace: Team_A"), "c.yaml"))
+        refusing(MANIFEST.replace("  name: demo", "  name: demo\n  namespace: Team_A"))
                 .hasMessage("c.yaml: invalid NeonCluster: metadata.namespace: must be a DNS label (lower-case letters, digits and"
                         + " '-', starting and ending with a letter or digit, at most 63 characters), got \"Team_A\"");
     }
 
     @Test
     void anUnknownResourceNameIsRefusedWithItsPath() throws Exception {
-        assertThatThrownBy(() -> ClusterManifest.parse(MANIFEST + "  pageserver: {resources: {requests: {cpuu: 1}}}\n", "c.yaml"))
+        refusing(MANIFEST + "  pageserver: {resources: {requests: {cpuu: 1}}}\n")
                 .hasMessageStartingWith("c.yaml: invalid NeonCluster: spec.pageserver.resources.requests.cpuu: is not a container"
                         + " resource (cpu, ephemeral-storage, memory, hugepages-<size>, or an extended resource");
         ClusterManifest accepted = ClusterManifest.parse(MANIFEST + "  pageserver: {resources: {limits: {memory: 1Gi,"
@@ -184,5 +184,10 @@ class ClusterManifestTest {
                 + "  resourceVersion: \"7\"\n  labels: {app: neon}") + "status: {phase: Ready}\n";
 
         assertThat(ClusterManifest.parse(fromKubectl, "c.yaml").spec().namespace()).isEqualTo("team-a");
+    }
+
+    /** The refusal of a manifest {@code c.yaml} with this text. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> refusing(String yaml) {
+        return assertThatThrownBy(() -> ClusterManifest.parse(yaml, "c.yaml")).isInstanceOf(ManifestException.class);
     }
 }
