@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +18,8 @@ import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.component.NodePort;
 import io.neonops.controlplane.process.DaemonLauncher;
 import io.neonops.controlplane.process.DaemonStartException;
-import io.neonops.controlplane.process.DaemonState;
 import io.neonops.controlplane.process.StartResult;
 import io.neonops.controlplane.process.StopMode;
-import io.neonops.controlplane.process.StopResult;
 
 /** Starts, stops and inspects the nodes of one cluster as local processes. */
 final class LocalCluster {

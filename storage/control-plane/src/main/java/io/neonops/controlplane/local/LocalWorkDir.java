@@ -67,6 +67,12 @@ record LocalWorkDir(Path path) {
         if (remembered instanceof Remembered.Unusable unusable) {
             throw new IOException("the remembered cluster is unusable: " + unusable.reason());
         }
+        List<LocalDaemon> found = PidFileScan.daemons(path);
+        if (!found.isEmpty()) {
+            throw new IOException(manifestFile() + " does not exist, though " + path + " has the pid files of "
+                    + found.stream().map(LocalDaemon::name).collect(Collectors.joining(", "))
+                    + "; give -f CLUSTER.yaml (after local stop --dir " + path + " if they run)");
+        }
         throw noCluster();
     }
 

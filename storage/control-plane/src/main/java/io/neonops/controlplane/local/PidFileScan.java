@@ -1,7 +1,9 @@
 package io.neonops.controlplane.local;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.neonops.controlplane.component.Component;
 
@@ -25,8 +26,9 @@ final class PidFileScan {
             Component.ETCD, Pattern.compile("etcd(?:-(\\d{1,9}))?\\.pid"),
             Component.PAGESERVER, Pattern.compile("pageserver_(\\d{1,9})/pageserver\\.pid"),
             Component.SAFEKEEPER, Pattern.compile("safekeepers/sk(\\d{1,9})/safekeeper\\.pid"));
-    // etcd.pid, pageserver_1/pageserver.pid, safekeepers/sk1/safekeeper.pid
-    private static final int LAYOUT_DEPTH = 3;
+    private static final String PAGESERVER_PID_FILE = "pageserver.pid";
+    private static final String SAFEKEEPERS_DIRECTORY = "safekeepers";
+    private static final String SAFEKEEPER_PID_FILE = "safekeeper.pid";
 
     private PidFileScan() {
     }
@@ -38,15 +40,13 @@ final class PidFileScan {
         }
         // by component, in start order (the enum's), then by id
         Map<Component, TreeMap<Integer, Path>> found = new TreeMap<>();
-        try (Stream<Path> files = Files.find(workDir, LAYOUT_DEPTH, (path, attributes) -> attributes.isRegularFile())) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                String relative = workDir.relativize(file).toString();
-                for (Component component : Component.START_ORDER) {
-                    Matcher matcher = LAYOUT.get(component).matcher(relative);
-                    if (matcher.matches()) {
-                        int id = matcher.group(1) == null ? 1 : Integer.parseInt(matcher.group(1));
-                        found.computeIfAbsent(component, c -> new TreeMap<>()).put(id, file);
-                    }
+        for (Path file : candidates(workDir)) {
+            String relative = workDir.relativize(file).toString();
+            for (Component component : Component.START_ORDER) {
+                Matcher matcher = LAYOUT.get(component).matcher(relative);
+                if (matcher.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    int id = matcher.group(1) == null ? 1 : Integer.parseInt(matcher.group(1));
+                    found.computeIfAbsent(component, c -> new TreeMap<>()).put(id, file);
                 }
             }
         }
@@ -54,6 +54,24 @@ final class PidFileScan {
         found.forEach((component, byId) -> byId.forEach((id, file) -> daemons.add(
                 new LocalDaemon(name(component, id, byId.size(), file), component, file, List.of()))));
         return daemons;
+    }
+
+    /** The paths where the layout can put a pid file: only the two levels of directories it uses are listed. */
+    private static List<Path> candidates(Path workDir) throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(workDir)) {
+            for (Path entry : entries) {
+                candidates.add(entry);
+                candidates.add(entry.resolve(PAGESERVER_PID_FILE));
+            }
+        }
+        Path safekeepers = workDir.resolve(SAFEKEEPERS_DIRECTORY);
+        if (Files.isDirectory(safekeepers, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(safekeepers)) {
+                entries.forEach(entry -> candidates.add(entry.resolve(SAFEKEEPER_PID_FILE)));
+            }
+        }
+        return candidates;
     }
 
     /** As {@link LocalNodes#name}: safekeepers always numbered, the others when there are several (or numbered files). */

@@ -1,6 +1,6 @@
 package io.neonops.controlplane.local;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +14,7 @@ import sun.misc.SignalHandler;
  * a cluster and a child that may not have written its pid file yet), the first such signal interrupts the starting
  * thread, whose start then rolls back what it started. Later signals are ignored so that the roll-back finishes;
  * SIGKILL still ends everything. Where the JVM does not let us handle a signal (-Xrs), its default stays.
+ * sun.misc.Signal (module jdk.unsupported) is the JDK's only way to handle a signal, hence javac's warning.
  */
 final class StartSignals implements AutoCloseable {
     private static final List<String> HANDLED = List.of("INT", "TERM");
@@ -27,16 +28,16 @@ final class StartSignals implements AutoCloseable {
                 starter.interrupt();
             }
         };
-        List<Map.Entry<Signal, SignalHandler>> installed = new ArrayList<>();
+        Map<Signal, SignalHandler> installed = new LinkedHashMap<>();
         for (String name : HANDLED) {
             Signal signal = new Signal(name);
             try {
-                installed.add(Map.entry(signal, Signal.handle(signal, interrupt)));
+                installed.put(signal, Signal.handle(signal, interrupt));
             } catch (IllegalArgumentException e) {
                 // reserved by the JVM (-Xrs): the default action stays
             }
         }
-        this.previous = Map.ofEntries(installed.toArray(Map.Entry[]::new));
+        this.previous = installed;
     }
 
     /** Handles the signals for the current thread until closed. */

@@ -95,6 +95,7 @@ class LocalModeSafetyTest extends LocalModeTestBase {
                 .containsPattern("(?m)^etcd +running +\\d+ +-$")
                 .containsPattern("(?m)^pageserver +running +\\d+ +-$")
                 .containsPattern("(?m)^safekeeper-2 +running +\\d+ +-$");
+        assertThat(LocalCli.run("start", "--dir", workDir.toString()).err()).startsWith("local: ").contains(problem);
         LocalCli.Outcome restart = LocalCli.run("start", "-f", manifest.toString(), "--dir", workDir.toString());
         assertThat(restart.err()).startsWith("local: " + workDir + " has running daemons but " + problem)
                 .endsWith("; stop them first (local stop --dir " + workDir + ")\n");

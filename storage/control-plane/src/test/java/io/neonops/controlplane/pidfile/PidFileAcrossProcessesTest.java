@@ -109,6 +109,7 @@ class PidFileAcrossProcessesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the claim is held for the whole block, never used in it
     void aProcessWithTheFileOpenButWithoutTheLockIsNotTheHolder() throws IOException {
         try (PidFileGuard claim = PidFile.claim(pidFile())) {
             Process reader = new ProcessBuilder("sh", "-c", "exec sleep 600 3<'" + pidFile() + "'").start();
