@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A NeonCluster manifest as a user keeps it in git (the file {@code kubectl apply} takes), read without any
@@ -152,8 +153,7 @@ public record ClusterManifest(String source, JsonNode document, ClusterSpec spec
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new ManifestException(source + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+            throw new ManifestException(source + ": not valid YAML: " + yamlProblem(e));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML's own limits (document size) surface as runtime exceptions
             throw new ManifestException(source + ": not valid YAML: " + e.getMessage());
@@ -166,6 +166,21 @@ public record ClusterManifest(String source, JsonNode document, ClusterSpec spec
             clusters.add(document(documents.get(i), documents.size() == 1 ? source : source + " (document " + (i + 1) + ")"));
         }
         return List.copyOf(clusters);
+    }
+
+    /**
+     * One line saying what is wrong and where: SnakeYAML's own message spans several lines (a context, the problem,
+     * each with an excerpt and a caret).
+     */
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                return (marked.getContext() == null ? "" : marked.getContext() + ": ") + marked.getProblem()
+                        + " (line " + (marked.getProblemMark().getLine() + 1) + ")";
+            }
+        }
+        return e.getOriginalMessage().lines().map(String::strip).filter(line -> !line.isEmpty())
+                .collect(Collectors.joining(" ")) + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")");
     }
 
     /** Keys and values longer than {@link #MAX_SCALAR_LENGTH}, refused before any of them is used or printed. */

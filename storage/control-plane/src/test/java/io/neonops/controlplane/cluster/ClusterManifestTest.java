@@ -48,6 +48,12 @@ class ClusterManifestTest {
     }
 
     @Test
+    void aYamlSyntaxErrorIsOneLineWithItsLine() {
+        refusing("apiVersion: neonops.io/v1alpha1\nspec: [unclosed\n")
+                .hasMessage("c.yaml: not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end> (line 3)");
+    }
+
+    @Test
     void wrongKindIsRefused() {
         refusing("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n")
                 .hasMessage("c.yaml: expected apiVersion neonops.io/v1alpha1 and kind NeonCluster, got apiVersion \"v1\" and kind \"Pod\"");
