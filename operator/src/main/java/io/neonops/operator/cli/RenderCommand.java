@@ -10,8 +10,8 @@ import io.neonops.operator.resources.Owner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Prints, without contacting any cluster, the exact objects the operator creates for a NeonCluster "
                     + "(a YAML stream), e.g. to review a change in a GitOps pull request.",
             "Owner references carry the resource's metadata.uid when the file has one "
-                    + "(as `kubectl get neoncluster NAME -o yaml` prints it)."})
+                    + "(as `kubectl get neoncluster NAME -o yaml` prints it).",
+            "A file of several NeonClusters (documents separated by ---) renders every one of them."})
 public final class RenderCommand implements Callable<Integer> {
 
     static final String STDIN = "-";
@@ -54,21 +55,24 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ManifestException {
-        ClusterManifest manifest = read();
-        JsonNode uid = manifest.document().path("metadata").path("uid");
-        Owner owner = new Owner(manifest.spec().name(), uid.isTextual() ? Optional.of(uid.asText()) : Optional.empty());
+        // every cluster is validated before anything is printed: a stream is rendered whole or not at all
+        List<ClusterManifest> manifests = read();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ManifestRenderer.yamlStream(ClusterResources.build(manifest.spec(), owner, clusterDomain)));
+        for (ClusterManifest manifest : manifests) {
+            JsonNode uid = manifest.document().path("metadata").path("uid");
+            Owner owner = new Owner(manifest.spec().name(), uid.isTextual() ? Optional.of(uid.asText()) : Optional.empty());
+            out.print(ManifestRenderer.yamlStream(ClusterResources.build(manifest.spec(), owner, clusterDomain)));
+        }
         out.flush();
         return 0;
     }
 
-    private ClusterManifest read() throws ManifestException {
+    private List<ClusterManifest> read() throws ManifestException {
         if (!STDIN.equals(file)) {
-            return ClusterManifest.read(Path.of(file));
+            return ClusterManifest.parseAll(ClusterManifest.readText(Path.of(file)), file);
         }
         try {
-            return ClusterManifest.parse(new String(stdin.readAllBytes(), StandardCharsets.UTF_8), "<stdin>");
+            return ClusterManifest.parseAll(ClusterManifest.decode(stdin, "<stdin>"), "<stdin>");
         } catch (IOException e) {
             throw new ManifestException("<stdin>: cannot read: " + e.getMessage());
         }

@@ -108,6 +108,9 @@ public final class RunCommand implements Callable<Integer> {
         Optional<LeaderElection> election = leaderElection
                 ? Optional.of(LeaderElection.resolve(leaseNamespace, leaseName, env))
                 : Optional.empty();
+        if (kubeconfig == null) {
+            KubeconfigFile.checkDefaultFiles();
+        }
         Config config = kubeconfig == null ? Config.autoConfigure(null) : KubeconfigFile.load(kubeconfig);
         ApiServerCheck.verify(config);
         String instance = Optional.ofNullable(env.get("HOSTNAME")).orElse("neon-operator");

@@ -137,6 +137,41 @@ class RenderCommandTest {
     }
 
     @Test
+    void everyClusterOfAMultiDocumentFileIsRendered() throws IOException {
+        Path file = Files.writeString(dir.resolve("two.yaml"), ClusterFixtures.DEMO + "---\n"
+                + ClusterFixtures.DEMO.replace("  name: demo", "  name: second"));
+
+        Result result = render("-f", file.toString());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        List<HasMetadata> objects = objects(result.out());
+        assertThat(objects).anySatisfy(o -> assertThat(o.getMetadata().getName()).startsWith("demo-"))
+                .anySatisfy(o -> assertThat(o.getMetadata().getName()).startsWith("second-"));
+        assertThat(objects).hasSize(2 * objects(render("-f", Files.writeString(dir.resolve("one.yaml"), ClusterFixtures.DEMO)
+                .toString()).out()).size());
+    }
+
+    @Test
+    void aBadClusterOfSeveralRendersNothingAndIsNamedByItsDocument() throws IOException {
+        Path file = Files.writeString(dir.resolve("two.yaml"), ClusterFixtures.DEMO + "---\n"
+                + ClusterFixtures.DEMO.replace("  name: demo", "  name: second") + "  etcd: {replicas: 2}\n");
+
+        Result result = render("-f", file.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith(file + " (document 2): invalid NeonCluster: spec.etcd.replicas");
+    }
+
+    @Test
+    void aDeviceIsRefusedBeforeReading() {
+        Result result = render("-f", "/dev/zero");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("/dev/zero: not a regular file");
+    }
+
+    @Test
     void fileIsRequired() {
         Result result = render();
 

@@ -3,6 +3,7 @@ package io.neonops.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -214,6 +215,35 @@ class RunCommandTest {
 
         assertThatThrownBy(() -> run("--kubeconfig", cluster.toString()))
                 .hasMessage("kubeconfig " + cluster + ": expected kind Config, got \"NeonCluster\"");
+    }
+
+    @Test
+    void namesACurrentContextThatIsNotInTheKubeconfig() throws IOException {
+        Path kubeconfig = kubeconfig(server.url("/"));
+        Files.writeString(kubeconfig, Files.readString(kubeconfig).replace("current-context: test", "current-context: prod"));
+
+        assertThatThrownBy(() -> run("--kubeconfig", kubeconfig.toString()))
+                .isInstanceOf(OperatorStartException.class)
+                .hasMessage("kubeconfig " + kubeconfig + ": current-context \"prod\" is not one of its contexts (test)");
+    }
+
+    @Test
+    void namesACurrentContextMissingFromTheDefaultKubeconfig() throws IOException {
+        Path kubeconfig = kubeconfig(server.url("/"));
+        Files.writeString(kubeconfig, Files.readString(kubeconfig).replace("current-context: test", "current-context: prod"));
+        String previous = System.getProperty(Config.KUBERNETES_KUBECONFIG_FILE);
+        System.setProperty(Config.KUBERNETES_KUBECONFIG_FILE, kubeconfig.toString());
+        try {
+            assertThatThrownBy(() -> run())
+                    .isInstanceOf(OperatorStartException.class)
+                    .hasMessage("kubeconfig " + kubeconfig + ": current-context \"prod\" is not one of its contexts (test)");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Config.KUBERNETES_KUBECONFIG_FILE);
+            } else {
+                System.setProperty(Config.KUBERNETES_KUBECONFIG_FILE, previous);
+            }
+        }
     }
 
     /** The endpoints on free loopback ports, so that tests never collide with each other or expose a port. */

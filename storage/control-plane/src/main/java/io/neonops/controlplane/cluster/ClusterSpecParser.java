@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,11 @@ public final class ClusterSpecParser {
             "pageserver", "safekeepers", "remoteStorage", "auth", "deletionPolicy", "upgrade", "local");
     private static final Set<String> STORAGE_FIELDS = Set.of("size", "storageClassName");
     private static final Set<String> RESOURCES_FIELDS = Set.of("requests", "limits");
+    private static final Set<String> STANDARD_RESOURCES = new TreeSet<>(Set.of("cpu", "memory", "ephemeral-storage"));
+    private static final Pattern HUGEPAGES = Pattern.compile("hugepages-" + QUANTITY.pattern());
+    // a qualified name with a DNS-subdomain prefix outside kubernetes.io, as extended resources must be
+    private static final Pattern EXTENDED_RESOURCE = Pattern.compile(
+            "(?!(?:[^/]*\\.)?kubernetes\\.io/)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
 
     private ClusterSpecParser() {
     }
@@ -260,8 +266,24 @@ public final class ClusterSpecParser {
     private static ResourcesSpec resources(SpecReader reader, JsonNode component, String componentPath) {
         String path = componentPath + ".resources";
         JsonNode node = reader.object(component, "resources", path, RESOURCES_FIELDS);
-        return new ResourcesSpec(reader.stringMap(node, "requests", path + ".requests"),
-                reader.stringMap(node, "limits", path + ".limits"));
+        return new ResourcesSpec(resourceList(reader, node, "requests", path + ".requests"),
+                resourceList(reader, node, "limits", path + ".limits"));
+    }
+
+    /**
+     * Requests or limits keyed by resource name, refused as the API server refuses a container's: a name without a
+     * domain must be a standard resource; others (extended resources) carry a domain, such as example.com/gpu.
+     */
+    private static Map<String, String> resourceList(SpecReader reader, JsonNode resources, String field, String path) {
+        Map<String, String> values = reader.stringMap(resources, field, path);
+        for (String name : values.keySet()) {
+            boolean standard = STANDARD_RESOURCES.contains(name) || HUGEPAGES.matcher(name).matches();
+            if (!standard && !EXTENDED_RESOURCE.matcher(name).matches()) {
+                reader.error(path + "." + name, "is not a container resource (" + String.join(", ", STANDARD_RESOURCES)
+                        + ", hugepages-<size>, or an extended resource with a domain such as example.com/gpu)");
+            }
+        }
+        return values;
     }
 
     private static Optional<RemoteStorageSpec> remoteStorage(SpecReader reader, JsonNode spec) {

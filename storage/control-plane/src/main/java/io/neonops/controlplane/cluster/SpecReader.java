@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads typed fields out of a JSON tree while remembering where it is, so that every refused field is
@@ -49,7 +50,7 @@ final class SpecReader {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                error(path + "." + name, "unknown field (known: " + String.join(", ", new java.util.TreeSet<>(knownFields)) + ")");
+                error(path.isEmpty() ? name : path + "." + name, "unknown field (known: " + String.join(", ", new TreeSet<>(knownFields)) + ")");
             }
         }
     }

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
@@ -18,17 +18,18 @@ import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.component.NodePort;
 import io.neonops.controlplane.process.DaemonLauncher;
 import io.neonops.controlplane.process.DaemonStartException;
-import io.neonops.controlplane.process.DaemonState;
 import io.neonops.controlplane.process.StartResult;
 import io.neonops.controlplane.process.StopMode;
-import io.neonops.controlplane.process.StopResult;
 
 /** Starts, stops and inspects the nodes of one cluster as local processes. */
 final class LocalCluster {
     private final ClusterSpec cluster;
     private final LocalEnvironment environment;
     private final List<LocalNode> nodes;
+    private static final Duration ROLLBACK_STOP_TIMEOUT = Duration.ofSeconds(30);
+
     private final DaemonLauncher launcher = new DaemonLauncher();
+    private final LocalDaemons daemons = new LocalDaemons();
 
     LocalCluster(ClusterSpec cluster, LocalEnvironment environment) {
         this.cluster = cluster;
@@ -43,53 +44,55 @@ final class LocalCluster {
 
     /**
      * Starts the nodes in order, each once the previous one is ready. What is missing (a binary, the auth key) is
-     * reported before anything starts; when a node fails, the nodes this call started are stopped again.
+     * reported before anything starts; when a node fails, or a SIGINT or SIGTERM arrives, the nodes this call
+     * started are stopped again (and a node not yet ready is killed).
      */
     void start(List<LocalNode> selected, Duration readyTimeout, PrintWriter out, PrintWriter err) throws IOException {
         checkPrerequisites(selected, readyTimeout);
         List<LocalNode> started = new ArrayList<>();
-        for (LocalNode node : selected) {
-            try {
-                writeConfigFiles(node);
-                StartResult result = launcher.start(node.launch(readyTimeout));
-                if (result instanceof StartResult.Started) {
-                    started.add(node);
-                    out.println(node.name() + " started (pid " + result.pid() + ")");
-                } else {
-                    out.println(node.name() + " is already running (pid " + result.pid() + ")");
+        try (StartSignals signals = StartSignals.interruptCurrentThread()) {
+            for (LocalNode node : selected) {
+                try {
+                    startNode(node, readyTimeout, started, out);
+                } catch (IOException e) {
+                    Optional<String> signal = signals.takeReceived();
+                    if (signal.isPresent()) {
+                        throw interrupted(signal.get(), e.getMessage(), started, out, err);
+                    }
+                    if (e instanceof DaemonStartException failure) {
+                        printLogTail(failure, err);
+                    }
+                    throw new IOException(e.getMessage() + rollBack(started, out, err), e);
                 }
-                out.flush();
-            } catch (IOException e) {
-                if (e instanceof DaemonStartException failure) {
-                    printLogTail(failure, err);
-                }
-                throw new IOException(e.getMessage() + rollBack(started, out, err), e);
+            }
+            Optional<String> lateSignal = signals.takeReceived();
+            if (lateSignal.isPresent()) {
+                throw interrupted(lateSignal.get(), "every node was ready", started, out, err);
             }
         }
     }
 
-    /** Stops the nodes in reverse start order; a node that does not stop does not keep the others running. */
-    void stop(List<LocalNode> selected, StopMode mode, Duration timeout, PrintWriter out) throws IOException {
-        List<String> failures = new ArrayList<>();
-        for (LocalNode node : reversed(selected)) {
-            try {
-                out.println(describe(node, launcher.stop(node.name(), node.spec().pidFile(), mode, timeout)));
-            } catch (IOException e) {
-                failures.add(e.getMessage());
-            }
-            out.flush();
+    private void startNode(LocalNode node, Duration readyTimeout, List<LocalNode> started, PrintWriter out) throws IOException {
+        writeConfigFiles(node);
+        StartResult result = launcher.start(node.launch(readyTimeout));
+        if (result instanceof StartResult.Started) {
+            started.add(node);
+            out.println(node.name() + " started (pid " + result.pid() + ")");
+        } else {
+            out.println(node.name() + " is already running (pid " + result.pid() + ")");
         }
-        if (!failures.isEmpty()) {
-            throw new IOException("could not stop everything: " + String.join("; ", failures));
-        }
+        out.flush();
     }
 
-    List<NodeStatus> status(List<LocalNode> selected) throws IOException {
-        List<NodeStatus> statuses = new ArrayList<>();
-        for (LocalNode node : selected) {
-            statuses.add(new NodeStatus(node, launcher.state(node.name(), node.spec().pidFile())));
-        }
-        return statuses;
+    private IOException interrupted(String signal, String when, List<LocalNode> started, PrintWriter out, PrintWriter err) {
+        String rolledBack = rollBack(started, out, err);
+        return new IOException("start interrupted by " + signal + " (" + when + ")"
+                + (rolledBack.isEmpty() ? "; nothing this start started is left running" : rolledBack));
+    }
+
+    /** The nodes as status and stop see them. */
+    List<LocalDaemon> daemons() {
+        return nodes.stream().map(LocalNode::daemon).toList();
     }
 
     /** The management URL of the first pageserver, e.g. {@code http://127.0.0.1:9898}. */
@@ -99,12 +102,6 @@ final class LocalCluster {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("a cluster has at least one pageserver"));
         return "http://" + LocalEnvironment.LOCALHOST + ":" + pageserver.port(NodePort.PAGESERVER_HTTP.name()).port();
-    }
-
-    /** Whether any node runs (or is being started or stopped). */
-    boolean anyRunning() throws IOException {
-        return status(nodes).stream().anyMatch(status -> !(status.state() instanceof DaemonState.Absent
-                || status.state() instanceof DaemonState.Stale));
     }
 
     private void checkPrerequisites(List<LocalNode> selected, Duration readyTimeout) throws IOException {
@@ -136,10 +133,10 @@ final class LocalCluster {
         if (started.isEmpty()) {
             return "";
         }
-        String names = reversed(started).stream().map(LocalNode::name).collect(Collectors.joining(", "));
+        String names = LocalDaemons.reversed(started).stream().map(LocalNode::name).collect(Collectors.joining(", "));
         out.println("stopping what this start started: " + names);
         try {
-            stop(started, StopMode.FAST, Duration.ofSeconds(30), out);
+            daemons.stop(started.stream().map(LocalNode::daemon).toList(), StopMode.FAST, ROLLBACK_STOP_TIMEOUT, out);
             return "; stopped " + names + " again";
         } catch (IOException e) {
             err.println(e.getMessage());
@@ -152,21 +149,5 @@ final class LocalCluster {
         failure.logTail().forEach(err::println);
         err.println("---");
         err.flush();
-    }
-
-    private static String describe(LocalNode node, StopResult result) {
-        if (result instanceof StopResult.Stopped stopped) {
-            return node.name() + " stopped (pid " + stopped.pid() + ")";
-        }
-        if (result instanceof StopResult.Stale) {
-            return node.name() + " was not running (stale pid file " + node.spec().pidFile() + " left in place)";
-        }
-        return node.name() + " was not running";
-    }
-
-    private static List<LocalNode> reversed(List<LocalNode> nodes) {
-        List<LocalNode> reversed = new ArrayList<>(nodes);
-        Collections.reverse(reversed);
-        return reversed;
     }
 }

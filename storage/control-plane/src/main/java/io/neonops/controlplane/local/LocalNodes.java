@@ -34,14 +34,14 @@ final class LocalNodes {
      * The nodes named, in start order; a component's plain name ({@code safekeeper}) means all of its nodes, and no
      * name at all means every node.
      */
-    static List<LocalNode> select(List<LocalNode> nodes, List<String> names) {
+    static <T extends ComponentNamed> List<T> select(List<T> nodes, List<String> names) {
         if (names.isEmpty()) {
             return nodes;
         }
         Set<String> unknown = new LinkedHashSet<>(names);
-        List<LocalNode> selected = new ArrayList<>();
-        for (LocalNode node : nodes) {
-            String componentName = node.spec().component().id();
+        List<T> selected = new ArrayList<>();
+        for (T node : nodes) {
+            String componentName = node.component().id();
             if (names.contains(node.name()) || names.contains(componentName)) {
                 selected.add(node);
             }
@@ -50,7 +50,7 @@ final class LocalNodes {
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown component " + String.join(", ", unknown) + "; this cluster has "
-                    + nodes.stream().map(LocalNode::name).collect(Collectors.joining(", ")));
+                    + nodes.stream().map(ComponentNamed::name).collect(Collectors.joining(", ")));
         }
         return selected;
     }

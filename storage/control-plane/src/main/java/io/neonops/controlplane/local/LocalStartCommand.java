@@ -1,8 +1,6 @@
 package io.neonops.controlplane.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.neonops.controlplane.cluster.ClusterManifest;
+import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ManifestException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,18 +72,21 @@ public final class LocalStartCommand implements Callable<Integer> {
         if (manifestFile == null) {
             return new ClusterSpecSource(workDir.load(), Optional.empty());
         }
-        String text;
-        try {
-            text = Files.readString(manifestFile);
-        } catch (NoSuchFileException e) {
-            throw new ManifestException(manifestFile + ": no such file");
-        }
+        String text = ClusterManifest.readText(manifestFile);
         ClusterManifest manifest = ClusterManifest.parse(text, manifestFile.toString());
-        Optional<ClusterManifest> previous = workDir.remembered();
-        if (previous.isPresent() && !previous.get().spec().equals(manifest.spec())
-                && workDir.inspect(previous.get().spec()).anyRunning()) {
-            throw new IOException(workDir.path() + " runs cluster " + previous.get().spec().name()
-                    + " from a different manifest; stop it first (local stop --dir " + workDir.path() + ")");
+        LocalDaemons daemons = new LocalDaemons();
+        LocalWorkDir.Remembered previous = workDir.remembered();
+        if (previous instanceof LocalWorkDir.Remembered.Usable usable) {
+            ClusterSpec running = usable.manifest().spec();
+            if (!running.equals(manifest.spec()) && daemons.anyRunning(workDir.inspect(running).daemons())) {
+                throw new IOException(workDir.path() + " runs cluster " + running.name()
+                        + " from a different manifest; stop it first (local stop --dir " + workDir.path() + ")");
+            }
+        } else if (daemons.anyRunning(PidFileScan.daemons(workDir.path()))) {
+            // which cluster runs is unknown: replacing the manifest could hide it from the next start
+            throw new IOException(workDir.path() + " has running daemons but " + (previous instanceof LocalWorkDir.Remembered.Unusable
+                    unusable ? unusable.reason() : workDir.manifestFile() + " does not exist")
+                    + "; stop them first (local stop --dir " + workDir.path() + ")");
         }
         return new ClusterSpecSource(manifest, Optional.of(text));
     }

@@ -2,10 +2,8 @@ package io.neonops.controlplane.local;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.neonops.controlplane.cluster.ClusterSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status",
         mixinStandardHelpOptions = true,
         description = "Shows each daemon of the local cluster: running (with its pid), stale (its pid file is left from a"
-                + " daemon that has exited) or absent (never started here), and its ports.")
+                + " daemon that has exited) or absent (never started here), and its ports. The pid files are the truth:"
+                + " without a usable manifest, the daemons are found by their pid files.")
 public final class LocalStatusCommand implements Callable<Integer> {
 
     @Spec
@@ -27,11 +26,13 @@ public final class LocalStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LocalWorkDir workDir = dir.workDir();
-        ClusterSpec cluster = workDir.load().spec();
-        LocalCluster local = workDir.inspect(cluster);
+        LocalWorkDir.Inventory inventory = workDir.inventory();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("cluster " + cluster.namespace() + "/" + cluster.name() + " in " + workDir.path());
-        out.print(StatusTable.format(local.status(local.select(List.of()))));
+        out.println(inventory.cluster()
+                .map(cluster -> "cluster " + cluster.namespace() + "/" + cluster.name() + " in " + workDir.path())
+                .orElseGet(() -> "daemons found by their pid files in " + workDir.path() + " ("
+                        + inventory.manifestProblem().orElseThrow() + ")"));
+        out.print(StatusTable.format(new LocalDaemons().status(inventory.daemons())));
         out.flush();
         return 0;
     }

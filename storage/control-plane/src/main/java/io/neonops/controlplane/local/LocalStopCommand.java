@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "stop",
         mixinStandardHelpOptions = true,
         description = "Stops the local cluster's daemons (all, or the COMPONENTs named) in the order safekeepers,"
-                + " pageserver, etcd. A stale pid file is left alone: nothing is signalled.")
+                + " pageserver, etcd. A stale pid file is left alone: nothing is signalled. A pid is signalled only when"
+                + " /proc proves that it holds its pid file's lock. Works from the pid files alone when the manifest"
+                + " is broken or gone.")
 public final class LocalStopCommand implements Callable<Integer> {
 
     @Spec
@@ -38,9 +40,11 @@ public final class LocalStopCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Duration timeout = LocalCommand.positiveSeconds(spec, "--timeout", timeoutSeconds);
         LocalWorkDir workDir = dir.workDir();
-        LocalCluster cluster = workDir.inspect(workDir.load().spec());
-        cluster.stop(cluster.select(components.names), immediate ? StopMode.IMMEDIATE : StopMode.FAST, timeout,
-                spec.commandLine().getOut());
+        LocalWorkDir.Inventory inventory = workDir.inventory();
+        inventory.manifestProblem().ifPresent(problem -> spec.commandLine().getErr()
+                .println("note: " + problem + "; stopping the daemons found by their pid files"));
+        new LocalDaemons().stop(LocalNodes.select(inventory.daemons(), components.names),
+                immediate ? StopMode.IMMEDIATE : StopMode.FAST, timeout, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -2,10 +2,16 @@ package io.neonops.controlplane.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.neonops.controlplane.cluster.ClusterManifest;
 import io.neonops.controlplane.cluster.ClusterSpec;
@@ -30,22 +36,88 @@ record LocalWorkDir(Path path) {
         return path.resolve(MANIFEST_FILE);
     }
 
-    /** The manifest of the cluster started here, or a clear error when there is none. */
-    ClusterManifest load() throws IOException {
-        return remembered().orElseThrow(() -> new IOException("no local cluster in " + path
-                + " (start one with: local start -f CLUSTER.yaml --dir " + path + ")"));
+    /** The manifest kept here (if any), as far as it can be used. */
+    sealed interface Remembered {
+        /** There is no {@code cluster.yaml}. */
+        record None() implements Remembered {
+        }
+
+        record Usable(ClusterManifest manifest) implements Remembered {
+        }
+
+        /** {@code cluster.yaml} is there but cannot be used, for {@code reason} (names the file). */
+        record Unusable(String reason) implements Remembered {
+        }
     }
 
-    Optional<ClusterManifest> remembered() throws IOException {
+    /**
+     * What status and stop act on: every daemon whose pid file is here, named and with ports as the manifest says
+     * when it is usable; when it is not, the daemons found by their pid files alone, and why the manifest was not
+     * used.
+     */
+    record Inventory(Optional<ClusterSpec> cluster, Optional<String> manifestProblem, List<LocalDaemon> daemons) {
+    }
+
+    /** The manifest of the cluster started here, for a start without -f; a clear error when there is none. */
+    ClusterManifest load() throws IOException {
+        Remembered remembered = remembered();
+        if (remembered instanceof Remembered.Usable usable) {
+            return usable.manifest();
+        }
+        if (remembered instanceof Remembered.Unusable unusable) {
+            throw new IOException("the remembered cluster is unusable: " + unusable.reason());
+        }
+        List<LocalDaemon> found = PidFileScan.daemons(path);
+        if (!found.isEmpty()) {
+            throw new IOException(manifestFile() + " does not exist, though " + path + " has the pid files of "
+                    + found.stream().map(LocalDaemon::name).collect(Collectors.joining(", "))
+                    + "; give -f CLUSTER.yaml (after local stop --dir " + path + " if they run)");
+        }
+        throw noCluster();
+    }
+
+    Remembered remembered() {
         Path file = manifestFile();
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new Remembered.None();
         }
         try {
-            return Optional.of(ClusterManifest.parse(Files.readString(file), file.toString()));
+            return new Remembered.Usable(ClusterManifest.read(file));
         } catch (ManifestException e) {
-            throw new IOException("the remembered cluster is unusable: " + e.getMessage(), e);
+            return new Remembered.Unusable(e.getMessage());
         }
+    }
+
+    Inventory inventory() throws IOException {
+        List<LocalDaemon> found = PidFileScan.daemons(path);
+        Remembered remembered = remembered();
+        if (remembered instanceof Remembered.Usable usable) {
+            ClusterSpec spec = usable.manifest().spec();
+            return new Inventory(Optional.of(spec), Optional.empty(), withFound(inspect(spec).daemons(), found));
+        }
+        if (remembered instanceof Remembered.Unusable unusable) {
+            if (found.isEmpty()) {
+                throw new IOException("the remembered cluster is unusable: " + unusable.reason());
+            }
+            return new Inventory(Optional.empty(), Optional.of(unusable.reason()), found);
+        }
+        if (found.isEmpty()) {
+            throw noCluster();
+        }
+        return new Inventory(Optional.empty(), Optional.of(manifestFile() + " does not exist"), found);
+    }
+
+    /** The manifest's daemons, then any other daemon whose pid file is here, in start order. */
+    private static List<LocalDaemon> withFound(List<LocalDaemon> fromManifest, List<LocalDaemon> found) {
+        Set<Path> known = fromManifest.stream().map(LocalDaemon::pidFile).collect(Collectors.toSet());
+        List<LocalDaemon> all = new ArrayList<>(fromManifest);
+        found.stream().filter(daemon -> !known.contains(daemon.pidFile())).forEach(all::add);
+        all.sort(Comparator.comparing(LocalDaemon::component));
+        return List.copyOf(all);
+    }
+
+    private IOException noCluster() {
+        return new IOException("no local cluster in " + path + " (start one with: local start -f CLUSTER.yaml --dir " + path + ")");
     }
 
     /**

@@ -2,6 +2,6 @@ package io.neonops.controlplane.local;
 
 import io.neonops.controlplane.process.DaemonState;
 
-/** A node and whether it runs. */
-record NodeStatus(LocalNode node, DaemonState state) {
+/** A daemon and whether it runs. */
+record NodeStatus(LocalDaemon daemon, DaemonState state) {
 }

@@ -15,13 +15,24 @@ final class StatusTable {
     static String format(List<NodeStatus> statuses) {
         TextTable table = TextTable.of(List.of("COMPONENT", "STATE", "PID", "PORTS"));
         for (NodeStatus status : statuses) {
-            table = table.withRow(status.node().name(), state(status.state()), pid(status.state()), ports(status.node()));
+            table = table.withRow(status.daemon().name(), state(status.state()), pid(status.state()), ports(status.daemon()));
         }
-        return table.render();
+        StringBuilder verdicts = new StringBuilder();
+        for (NodeStatus status : statuses) {
+            if (status.state() instanceof DaemonState.LockedByOther other) {
+                verdicts.append(status.daemon().name()).append(": ").append(other.verdict())
+                        .append("; stop will signal nothing\n");
+            }
+        }
+        return table.render() + verdicts;
     }
 
-    private static String ports(LocalNode node) {
-        return node.spec().ports().stream().map(port -> port.name() + "=" + port.port()).collect(Collectors.joining(" "));
+    /** Unknown ("-") when the daemon was found by its pid file alone. */
+    private static String ports(LocalDaemon daemon) {
+        if (daemon.ports().isEmpty()) {
+            return "-";
+        }
+        return daemon.ports().stream().map(port -> port.name() + "=" + port.port()).collect(Collectors.joining(" "));
     }
 
     private static String state(DaemonState state) {
@@ -30,6 +41,9 @@ final class StatusTable {
         }
         if (state instanceof DaemonState.Stale) {
             return "stale";
+        }
+        if (state instanceof DaemonState.LockedByOther) {
+            return "locked-by-other";
         }
         if (state instanceof DaemonState.Busy) {
             return "starting/stopping";

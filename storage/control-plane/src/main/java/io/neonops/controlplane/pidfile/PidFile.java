@@ -58,25 +58,33 @@ public final class PidFile {
                 return new PidFileRead.NotExist();
             }
             int fd = opened.getAsInt();
-            boolean locked;
             String content;
+            FlockHolders.FileIdentity identity;
             try {
-                locked = Posix.tryLockExclusive(fd, file);
-                // read after locking, so that a file we hold cannot change under us
-                content = locked ? "" : Posix.readFromStart(fd, file, READ_LIMIT).trim();
+                if (Posix.tryLockExclusive(fd, file)) {
+                    return new PidFileRead.NotHeldByAnyProcess(new PidFileGuard(file, fd, false));
+                }
+                content = Posix.readFromStart(fd, file, READ_LIMIT).trim();
+                // the file as opened, which a rename meanwhile cannot change
+                identity = FlockHolders.FileIdentity.ofDescriptor(fd);
             } catch (IOException | RuntimeException e) {
                 Posix.close(fd);
                 throw e;
             }
-            if (locked) {
-                return new PidFileRead.NotHeldByAnyProcess(new PidFileGuard(file, fd, false));
-            }
             Posix.close(fd);
             if (!content.isEmpty() || giveUpOnEmpty.expired()) {
-                return new PidFileRead.LockedByOtherProcess(parsePid(file, content));
+                return lockedBy(parsePid(file, content), identity);
             }
             giveUpOnEmpty.pause(EMPTY_RETRY_INTERVAL);
         }
+    }
+
+    /** The named pid when /proc proves it holds the lock; otherwise why not, and who does. */
+    private static PidFileRead lockedBy(long pid, FlockHolders.FileIdentity identity) {
+        if (FlockHolders.check(pid, identity) instanceof FlockHolders.Verdict.NotProven notProven) {
+            return new PidFileRead.LockedByUnnamedProcess(pid, notProven.reason() + "; " + FlockHolders.holdersClause(identity));
+        }
+        return new PidFileRead.LockedByOtherProcess(pid);
     }
 
     static void writePid(int fd, Path file, long pid) throws IOException {

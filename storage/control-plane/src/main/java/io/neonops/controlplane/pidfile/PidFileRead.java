@@ -1,5 +1,7 @@
 package io.neonops.controlplane.pidfile;
 
+import java.nio.file.Path;
+
 /** What {@link PidFile#read} found. */
 public sealed interface PidFileRead {
 
@@ -15,9 +17,21 @@ public sealed interface PidFileRead {
     }
 
     /**
-     * A live process holds the lock and the file names {@code pid}. The process may exit at any moment, after
-     * which the kernel may recycle the pid: act on it at once or not at all.
+     * The file names {@code pid}, and that process was proven (through /proc) to hold the lock. The process may
+     * exit at any moment, after which the kernel may recycle the pid: act on it at once or not at all.
      */
     record LockedByOtherProcess(long pid) implements PidFileRead {
+    }
+
+    /**
+     * A process holds the lock, but not (provably) the one the file names: the content was edited, or never
+     * rewritten. Nothing may be signalled; {@code reason} says why the named pid is not the holder, and who is.
+     */
+    record LockedByUnnamedProcess(long namedPid, String reason) implements PidFileRead {
+
+        /** {@code pid file F is locked by a process that is not pid N (reason)}. */
+        public String describe(Path file) {
+            return "pid file " + file + " is locked by a process that is not pid " + namedPid + " (" + reason + ")";
+        }
     }
 }

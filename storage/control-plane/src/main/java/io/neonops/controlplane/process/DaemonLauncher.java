@@ -56,12 +56,26 @@ public final class DaemonLauncher {
         Files.createDirectories(launch.logDirectory());
         // a concurrent start waits for this one to finish, then finds the daemon running
         try (LaunchLock lock = LaunchLock.acquire(launch.name(), launch.pidFile(), launch.readyTimeout().plus(KILL_TIMEOUT))) {
-            if (pidFileState(launch.pidFile()) instanceof DaemonState.Running running) {
+            DaemonState state = pidFileState(launch.pidFile());
+            if (state instanceof DaemonState.Running running) {
                 return new StartResult.AlreadyRunning(running.pid());
             }
+            if (state instanceof DaemonState.LockedByOther other) {
+                throw new IOException("cannot start " + launch.name() + ": " + other.verdict());
+            }
             ListenAddresses.requireFree(launch.name(), launch.listenAddresses());
+            long logStart = LogTail.size(launch.logFile());
             SpawnedChild child = spawn(launch, binary);
-            awaitReady(launch, child);
+            try {
+                awaitReady(launch, child, logStart);
+            } catch (DaemonStartException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                // interrupted (Ctrl-C) or failed while waiting: a child not yet ready is never left behind unseen
+                String unkilled = kill(child);
+                throw new IOException(launch.name() + " (pid " + child.pid() + ") was not ready: " + e.getMessage()
+                        + (unkilled.isEmpty() ? "; it was killed" : unkilled), e);
+            }
             return new StartResult.Started(child.pid());
         }
     }
@@ -77,6 +91,9 @@ public final class DaemonLauncher {
         }
         try (LaunchLock lock = LaunchLock.acquire(name, pidFile, timeout)) {
             DaemonState state = pidFileState(pidFile);
+            if (state instanceof DaemonState.LockedByOther other) {
+                throw new IOException(name + " not stopped: " + other.verdict() + "; nothing was signalled");
+            }
             if (!(state instanceof DaemonState.Running running)) {
                 return state instanceof DaemonState.Stale ? new StopResult.Stale() : new StopResult.NotRunning();
             }
@@ -112,6 +129,9 @@ public final class DaemonLauncher {
         PidFileRead read = PidFile.read(pidFile);
         if (read instanceof PidFileRead.LockedByOtherProcess locked) {
             return new DaemonState.Running(locked.pid());
+        }
+        if (read instanceof PidFileRead.LockedByUnnamedProcess other) {
+            return new DaemonState.LockedByOther(other.namedPid(), other.describe(pidFile.toAbsolutePath()));
         }
         if (read instanceof PidFileRead.NotHeldByAnyProcess stale) {
             stale.guard().close();
@@ -154,12 +174,12 @@ public final class DaemonLauncher {
         return environment;
     }
 
-    private void awaitReady(DaemonLaunch launch, SpawnedChild child) throws IOException {
+    private void awaitReady(DaemonLaunch launch, SpawnedChild child, long logStart) throws IOException {
         Deadline deadline = Deadline.after(launch.readyTimeout());
         while (true) {
             Optional<String> exit = child.exitDescription();
             if (exit.isPresent()) {
-                throw failure(launch, child, "exited during startup (" + exit.get() + ")");
+                throw failure(launch, child, logStart, "exited during startup (" + exit.get() + ")");
             }
             ReadinessProbe.Answer answer = readiness.probe(launch.readinessUrl());
             // the pid file only after the endpoint answers: a daemon claims its pid file before it serves, and a
@@ -169,7 +189,7 @@ public final class DaemonLauncher {
                 return;
             }
             if (deadline.expired()) {
-                throw failure(launch, child, "(pid " + child.pid() + ") was not ready within "
+                throw failure(launch, child, logStart, "(pid " + child.pid() + ") was not ready within "
                         + Deadline.describe(launch.readyTimeout()) + ": " + pidFileProblem.orElse(answer.observation()));
             }
             child.awaitExit(POLL_INTERVAL);
@@ -182,14 +202,23 @@ public final class DaemonLauncher {
             return running.pid() == pid ? Optional.empty()
                     : Optional.of("pid file " + pidFile + " names pid " + running.pid() + ", not the spawned pid " + pid);
         }
+        if (state instanceof DaemonState.LockedByOther other) {
+            return Optional.of(other.verdict());
+        }
         return Optional.of("pid file " + pidFile + (state instanceof DaemonState.Absent ? " does not exist yet"
                 : " is not locked by the spawned pid " + pid));
     }
 
-    private static DaemonStartException failure(DaemonLaunch launch, SpawnedChild child, String reason) throws IOException {
-        String outcome = child.kill(KILL_TIMEOUT) ? reason
-                : reason + "; pid " + child.pid() + " could not be killed and may still run";
-        return new DaemonStartException(launch.name(), outcome, launch.logFile(), LogTail.lastLines(launch.logFile(), LOG_TAIL_LINES));
+    /** The log's tail from {@code logStart} on: what this start's child wrote, not an earlier run's lines. */
+    private static DaemonStartException failure(DaemonLaunch launch, SpawnedChild child, long logStart, String reason)
+            throws IOException {
+        return new DaemonStartException(launch.name(), reason + kill(child), launch.logFile(),
+                LogTail.lastLines(launch.logFile(), logStart, LOG_TAIL_LINES));
+    }
+
+    /** Kills the child; empty when it is gone, else a clause saying it may still run. */
+    private static String kill(SpawnedChild child) throws IOException {
+        return child.kill(KILL_TIMEOUT) ? "" : "; pid " + child.pid() + " could not be killed and may still run";
     }
 
     /**

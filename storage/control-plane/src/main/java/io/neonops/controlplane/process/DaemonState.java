@@ -7,6 +7,13 @@ public sealed interface DaemonState {
     record Running(long pid) implements DaemonState {
     }
 
+    /**
+     * A process holds the pid file, but not the one it names ({@code verdict} says which and why): whatever runs
+     * there is not signalled and not started again.
+     */
+    record LockedByOther(long namedPid, String verdict) implements DaemonState {
+    }
+
     /** The pid file exists but nobody holds it: the daemon has exited. */
     record Stale() implements DaemonState {
     }

@@ -15,12 +15,19 @@ final class LogTail {
     private LogTail() {
     }
 
-    static List<String> lastLines(Path file, int count) {
+    /** The size of the log now (0 when there is none yet): where what is appended from now on begins. */
+    static long size(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.size(file) : 0;
+    }
+
+    /** The last {@code count} lines written at or after byte {@code from}; a log cut shorter since is read whole. */
+    static List<String> lastLines(Path file, long from, int count) {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
         try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
-            long start = Math.max(0, log.length() - MAX_BYTES);
+            long first = from <= log.length() ? from : 0;
+            long start = Math.max(first, log.length() - MAX_BYTES);
             byte[] bytes = new byte[(int) (log.length() - start)];
             log.seek(start);
             log.readFully(bytes);
@@ -28,7 +35,7 @@ final class LogTail {
                     .filter(line -> !line.isBlank())
                     .toList();
             // the first line may be cut in the middle when the log is longer than what was read
-            List<String> whole = start > 0 && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
+            List<String> whole = start > first && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
             return whole.subList(Math.max(0, whole.size() - count), whole.size());
         } catch (IOException e) {
             return List.of("(cannot read " + file + ": " + e.getMessage() + ")");

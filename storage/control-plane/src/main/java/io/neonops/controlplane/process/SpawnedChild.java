@@ -64,14 +64,22 @@ final class SpawnedChild {
 
     /**
      * SIGKILLs the child's whole process group (it leads its own session, so a wrapper script's children go too)
-     * and waits for it to be reaped; true when it is gone.
+     * and waits for it to be reaped; true when it is gone. An interrupted thread still waits (this is the clean-up
+     * of an interruption) and keeps its interrupt status.
      */
     boolean kill(Duration timeout) throws IOException {
         if (exit.isDone()) {
             return true;
         }
         Posix.killGroup(pid, Signal.SIGKILL);
-        awaitExit(timeout);
+        boolean interrupted = Thread.interrupted();
+        try {
+            awaitExit(timeout);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return exit.isDone();
     }
 }

@@ -57,8 +57,9 @@ final class LocalCli {
         return awaitExit(jvm);
     }
 
+    /** In a JVM that handles SIGINT and SIGTERM as the neon-operator command's does (no -Xrs). */
     static Process startInOwnJvm(Map<String, String> environment, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(LocalCli.class, List.of(args)));
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.handlingSignals(LocalCli.class, List.of(args)));
         builder.environment().putAll(environment);
         return builder.start();
     }

@@ -123,6 +123,21 @@ class LocalModeNeonDaemonsTest extends LocalModeTestBase {
     }
 
     @Test
+    void theLogTailOfAFailedStartHoldsOnlyThisStartsLines() throws IOException {
+        Path bin = LocalFixtures.fakeNeonBinDir(dir.resolve("bin"), NEON_BINARIES, List.of("pageserver"), "--exit-at-once");
+        Path log = workDir.resolve("pageserver_1/pageserver.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "a line of an earlier run\n");
+
+        LocalCli.Outcome start = LocalCli.run("start", "-f", manifest.toString(), "--dir", workDir.toString(),
+                "--neon-bin-dir", bin.toString(), "pageserver");
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.err()).contains("exiting at once as asked").doesNotContain("earlier run");
+        assertThat(log).content().startsWith("a line of an earlier run\n");
+    }
+
+    @Test
     void anUnknownComponentIsAOneLineError() {
         LocalCli.Outcome start = LocalCli.run("start", "-f", manifest.toString(), "--dir", workDir.toString(), "compute");
 

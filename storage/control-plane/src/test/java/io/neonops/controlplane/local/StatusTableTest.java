@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.TestClusters;
+import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.process.DaemonState;
 
@@ -18,8 +19,8 @@ class StatusTableTest {
     @Test
     void eachNodeShowsItsStatePidAndPortsInAlignedColumns() {
         ClusterSpec cluster = TestClusters.demo("");
-        List<LocalNode> nodes = LocalNodes.of(cluster, new LocalEnvironment(Path.of("/w"), Optional.empty(), Path.of("/pg"),
-                cluster.localPorts(), 1));
+        List<LocalDaemon> nodes = LocalNodes.of(cluster, new LocalEnvironment(Path.of("/w"), Optional.empty(), Path.of("/pg"),
+                cluster.localPorts(), 1)).stream().map(LocalNode::daemon).toList();
 
         String table = StatusTable.format(List.of(
                 new NodeStatus(nodes.get(0), new DaemonState.Running(4711)),
@@ -33,6 +34,20 @@ class StatusTableTest {
                 pageserver    stale              -     pg=64000 http=9898
                 safekeeper-1  absent             -     pg=5454 http=7676
                 safekeeper-2  starting/stopping  -     pg=5455 http=7677
+                """);
+    }
+
+    @Test
+    void aDaemonFoundByItsPidFileAloneHasNoPortsAndALockHeldByAnotherProcessIsExplained() {
+        LocalDaemon etcd = new LocalDaemon("etcd", Component.ETCD, Path.of("/w/etcd.pid"), List.of());
+
+        String table = StatusTable.format(List.of(new NodeStatus(etcd,
+                new DaemonState.LockedByOther(42, "pid file /w/etcd.pid is locked by a process that is not pid 42 (why)"))));
+
+        assertThat(table).isEqualTo("""
+                COMPONENT  STATE            PID  PORTS
+                etcd       locked-by-other  -    -
+                etcd: pid file /w/etcd.pid is locked by a process that is not pid 42 (why); stop will signal nothing
                 """);
     }
 }

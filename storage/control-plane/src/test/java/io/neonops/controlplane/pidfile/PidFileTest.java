@@ -127,9 +127,9 @@ class PidFileTest {
     @Test
     void recordPidHandsTheFileToAnotherPid() throws IOException {
         try (PidFileGuard claim = PidFile.claim(pidFile())) {
-            claim.recordPid(4242);
-            assertThat(pidFile()).hasContent("4242");
-            assertThat(PidFile.read(pidFile())).isEqualTo(new PidFileRead.LockedByOtherProcess(4242));
+            claim.recordPid(OWN_PID);
+            assertThat(pidFile()).hasContent(Long.toString(OWN_PID));
+            assertThat(PidFile.read(pidFile())).isEqualTo(new PidFileRead.LockedByOtherProcess(OWN_PID));
         }
     }
 

@@ -16,8 +16,18 @@ public final class JavaCommand {
 
     /** -Xrs leaves SIGTERM and SIGQUIT to their default action (exit), as a daemon's stop expects. */
     public static List<String> of(Class<?> main, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-Xrs", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xmx64m", "-cp", classPath(), main.getName()));
+        return command(List.of("-Xrs"), main, args);
+    }
+
+    /** Without -Xrs: the program may handle SIGINT and SIGTERM itself, as the neon-operator command does. */
+    public static List<String> handlingSignals(Class<?> main, List<String> args) {
+        return command(List.of(), main, args);
+    }
+
+    private static List<String> command(List<String> signalOptions, Class<?> main, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary().toString()));
+        command.addAll(signalOptions);
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-cp", classPath(), main.getName()));
         command.addAll(args);
         return command;
     }

@@ -27,6 +27,7 @@ import io.neonops.controlplane.pidfile.PidFileLockedException;
  * --listen-pg HOST:PORT    a port to hold (or -c listen_pg_addr='HOST:PORT')
  * --no-claim               serve without claiming (the launcher holds the pid file)
  * --exit-at-once           print a line and exit 3 before doing anything
+ * --never-ready            print a line and wait, never claiming nor serving (killed by whoever started it)
  * </pre>
  * As a pageserver ({@code --kind pageserver -D DIR}) it exits 2 unless DIR/pageserver.toml exists.
  */
@@ -41,6 +42,10 @@ public final class TestDaemon {
         if (options.exitAtOnce()) {
             System.out.println("exiting at once as asked");
             System.exit(3);
+        }
+        if (options.neverReady()) {
+            System.out.println("never getting ready, as asked");
+            new CountDownLatch(1).await();
         }
         requireConfigFile(options);
         PidFileGuard claim = options.claim() ? claimOrExit(options.pidFile()) : null;

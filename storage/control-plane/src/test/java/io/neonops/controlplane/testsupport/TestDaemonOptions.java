@@ -11,7 +11,7 @@ import java.util.Set;
  * --listen-pg HOST:PORT ...}) that wrapper scripts named after them can pass their arguments on unchanged.
  */
 record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pidFile, InetSocketAddress listenHttp,
-        Optional<InetSocketAddress> listenPg, boolean claim, boolean exitAtOnce) {
+        Optional<InetSocketAddress> listenPg, boolean claim, boolean exitAtOnce, boolean neverReady) {
 
     /** Options of the real daemons whose values the test daemon has no use for. */
     private static final Set<String> IGNORED_WITH_VALUE = Set.of("--id", "--broker-endpoints", "--remote-storage",
@@ -26,6 +26,8 @@ record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pid
                 options.claim = false;
             } else if (arg.equals("--exit-at-once")) {
                 options.exitAtOnce = true;
+            } else if (arg.equals("--never-ready")) {
+                options.neverReady = true;
             } else if (i + 1 < args.length) {
                 options.set(arg, args[++i]);
             } else {
@@ -43,6 +45,7 @@ record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pid
         private InetSocketAddress listenPg;
         private boolean claim = true;
         private boolean exitAtOnce;
+        private boolean neverReady;
 
         void set(String option, String value) {
             switch (option) {
@@ -84,7 +87,7 @@ record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pid
                         + " (--pid-file, or --kind with -D)");
             }
             return new TestDaemonOptions(Optional.ofNullable(kind), Optional.ofNullable(dataDir), pidFile, listenHttp,
-                    Optional.ofNullable(listenPg), claim, exitAtOnce);
+                    Optional.ofNullable(listenPg), claim, exitAtOnce, neverReady);
         }
     }
 
