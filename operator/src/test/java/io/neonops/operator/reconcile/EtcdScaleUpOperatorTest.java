@@ -22,6 +22,7 @@ import io.neonops.operator.testing.FakeEtcdGateway.Addition;
 import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.FakeKubelet.Deletion;
 import io.neonops.operator.testing.OperatorHarness;
+import io.neonops.operator.testing.Pauses;
 import io.neonops.operator.testing.Poll;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -224,6 +225,29 @@ class EtcdScaleUpOperatorTest {
         second.requests.drain();
         second.awaitReconciliations(ns, "demo", 2);
         assertThat(second.objectWrites(ns)).isEmpty();
+    }
+
+    @Test
+    void losingTwoMembersOfAGrownClusterAtOnceBringsBothBackWithoutAMembershipChange() {
+        String ns = "etcd-two-lost";
+        FakeEtcdGateway etcd = etcd(ns);
+        OperatorHarness operator = running(ns, etcd);
+        operator.awaitRunning(ns, growEtcdToThree(operator, ns));
+        List<String> lost = List.of("demo-etcd-0", "demo-etcd-1");
+        List<String> lostUids = lost.stream().map(name -> pod(ns, name).getMetadata().getUid()).toList();
+
+        // both go while the operator is paused, so that no pass sees only one of them gone
+        Pauses.pause(operator, ns);
+        lost.forEach(name -> client.pods().inNamespace(ns).withName(name).delete());
+        Poll.until("both members' pods gone", () -> lost.stream().allMatch(name -> pod(ns, name) == null));
+        Pauses.resume(operator, ns);
+
+        Poll.until("both members back and Ready", () -> lost.stream().allMatch(name -> Optional.ofNullable(pod(ns, name))
+                .filter(p -> !lostUids.contains(p.getMetadata().getUid()) && NodeHealth.isReady(p)).isPresent()));
+        operator.awaitRunning(ns);
+        assertThat(etcd.additions()).hasSize(2);
+        assertThat(args(ns, "demo-etcd-0")).containsSubsequence("--initial-cluster-state", "new");
+        assertThat(args(ns, "demo-etcd-1")).containsSubsequence("--initial-cluster-state", "existing");
     }
 
     @Test
