@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.cluster.EtcdSpec;
-import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.resources.EtcdBootstrapMembers;
 import io.neonops.operator.status.ClusterConditions;
@@ -24,14 +23,13 @@ import io.neonops.operator.testing.FakeKubelet.Deletion;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Pauses;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.Started;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Growing etcd by the real operator against the mock API server, a fake kubelet and a fake etcd gateway: each new
@@ -46,15 +44,8 @@ class EtcdScaleUpOperatorTest {
 
     static final Duration READY_AFTER = Duration.ofMillis(200);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        client.resources(NeonCluster.class).inAnyNamespace().delete();
-        while (!started.isEmpty()) {
-            started.pop().close();
-        }
-    }
+    @RegisterExtension
+    final Started started = new Started(server, client);
 
     private static String peerUrl(String namespace, int index) {
         return "http://demo-etcd-" + index + ".demo-etcd." + namespace + ".svc.cluster.local:2380";
@@ -65,8 +56,7 @@ class EtcdScaleUpOperatorTest {
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {
-        started.push(closeable);
-        return closeable;
+        return started.closeLater(closeable);
     }
 
     /** etcd as it runs after the one-member cluster of {@code namespace} bootstrapped. */

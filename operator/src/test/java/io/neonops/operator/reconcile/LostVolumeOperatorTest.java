@@ -13,17 +13,14 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.testing.ClusterFixtures;
-import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Pauses;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.Started;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,23 +34,12 @@ class LostVolumeOperatorTest {
     static KubernetesMockServer server;
     static KubernetesClient client;
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        client.resources(NeonCluster.class).inAnyNamespace().delete();
-        while (!started.isEmpty()) {
-            started.pop().close();
-        }
-    }
+    @RegisterExtension
+    final Started started = new Started(server, client);
 
     /** The demo cluster (1 etcd member, 1 pageserver, 3 safekeepers) Running in {@code namespace}. */
     private OperatorHarness running(String namespace) {
-        started.push(FakeKubelet.start(client, namespace, Duration.ofMillis(100), pod -> false));
-        OperatorHarness operator = OperatorHarness.start(server, client, Set.of(namespace), urls -> {
-            throw new AssertionError("a cluster that does not grow etcd asks etcd nothing");
-        });
-        started.push(operator);
+        OperatorHarness operator = started.operatorWithKubelet(namespace, Duration.ofMillis(100));
         operator.create(namespace, ClusterFixtures.DEMO);
         operator.awaitRunning(namespace);
         return operator;

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.PageserverSpec;
 import io.neonops.operator.cluster.VolumeSpec;
@@ -16,18 +15,15 @@ import io.neonops.operator.metrics.OperatorMetrics;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.testing.ClusterFixtures;
-import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Pauses;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.Started;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Writes the API server refuses (403 from a ResourceQuota or PodSecurity admission, which the mock server plays
@@ -40,23 +36,11 @@ class WriteFailureOperatorTest {
     static KubernetesMockServer server;
     static KubernetesClient client;
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        client.resources(NeonCluster.class).inAnyNamespace().delete();
-        while (!started.isEmpty()) {
-            started.pop().close();
-        }
-    }
+    @RegisterExtension
+    final Started started = new Started(server, client);
 
     private OperatorHarness operator(String namespace) {
-        started.push(FakeKubelet.start(client, namespace, Duration.ofMillis(100), pod -> false));
-        OperatorHarness operator = OperatorHarness.start(server, client, Set.of(namespace), urls -> {
-            throw new AssertionError("a cluster that does not grow etcd asks etcd nothing");
-        });
-        started.push(operator);
-        return operator;
+        return started.operatorWithKubelet(namespace, Duration.ofMillis(100));
     }
 
     /** From now on the API server answers {@code method path} with a 403 saying {@code message}. */
