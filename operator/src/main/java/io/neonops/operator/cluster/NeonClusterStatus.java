@@ -39,8 +39,8 @@ public class NeonClusterStatus {
             + "lost, and is not created again empty unless the neonops.io/accept-empty-volume annotation names it")
     private List<String> volumes;
 
-    @JsonPropertyDescription("Lost volumes created again empty because neonops.io/accept-empty-volume names them; while "
-            + "the annotation still names one, it accepts no further loss of it")
+    @JsonPropertyDescription("Volumes that neonops.io/accept-empty-volume names and that exist (created again empty, or "
+            + "named while they existed): the annotation accepts no further loss of them until they leave it")
     private List<String> emptyVolumesAccepted;
 
     public Long getObservedGeneration() {

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * @param problems one per lost volume, for the status and an Event, saying what the user may do
  * @param accepted the lost volumes to create empty in this pass, as the annotation allows
  * @param volumes  the record of volumes seen: the desired ones seen before or now
- * @param spent    the volumes created empty under the annotation before this pass that it still names
+ * @param spent    the volumes the annotation names that exist or were created empty under it before this pass
  */
 public record LostVolumes(Set<String> lost, List<Refusal> problems, Set<String> accepted, List<String> volumes,
                           Set<String> spent) {

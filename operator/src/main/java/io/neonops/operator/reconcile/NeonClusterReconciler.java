@@ -210,7 +210,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             retried = outcome.recheckBy(writeBackoff.failed(cluster));
         }
         problemEvents.record(cluster, all, events);
-        return new Outcome(ClusterStatusBuilder.troubled(retried.status(), all, clock.instant()), retried.recheckAfter());
+        return new Outcome(ClusterStatusBuilder.troubled(cluster.getStatus(), retried.status(), all,
+                clock.instant()), retried.recheckAfter());
     }
 
     /** Whether {@code change} creates one of the pods {@code held} back for a later pass. */

@@ -162,8 +162,11 @@ public final class ClusterStatusBuilder {
      * for the user: a lost volume, a write the API server refused, a member etcd would not add. The parts of the
      * spec that do not depend on them were carried out; Ready is False and Degraded True, with the first problem's
      * reason and every problem's message.
+     *
+     * @param previous the cluster's status before this pass, whose transition times hold while the problems last
      */
-    public static NeonClusterStatus troubled(NeonClusterStatus status, List<Refusal> problems, Instant now) {
+    public static NeonClusterStatus troubled(NeonClusterStatus previous, NeonClusterStatus status,
+                                             List<Refusal> problems, Instant now) {
         if (problems.isEmpty()) {
             return status;
         }
@@ -176,22 +179,23 @@ public final class ClusterStatusBuilder {
                 .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()))
                 .ifPresent(c -> messages.add(c.getMessage()));
         String message = String.join("; ", messages);
+        List<Condition> before = previous == null ? List.of() : previous.getConditions();
         troubled.setPhase(ClusterPhase.DEGRADED);
-        List<Condition> conditions = ClusterConditions.with(troubled.getConditions(), ClusterConditions.READY, false,
-                reason, message, generation, now);
-        troubled.setConditions(ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, reason, message,
-                generation, now));
+        List<Condition> conditions = ClusterConditions.with(troubled.getConditions(), before, ClusterConditions.READY,
+                false, reason, message, generation, now);
+        troubled.setConditions(ClusterConditions.with(conditions, before, ClusterConditions.DEGRADED, true, reason,
+                message, generation, now));
         return troubled;
     }
 
     /**
      * {@code status} with the record of the data volumes seen ({@link NeonClusterStatus#getVolumes()}) and of the lost
-     * ones created again empty with the user's consent.
+     * ones created again empty with the user's consent; empty lists are left out, as a status read back shows them.
      */
     public static NeonClusterStatus recordingVolumes(NeonClusterStatus status, List<String> volumes,
                                                      List<String> emptyVolumesAccepted) {
         NeonClusterStatus recorded = copyOf(status);
-        recorded.setVolumes(List.copyOf(volumes));
+        recorded.setVolumes(volumes.isEmpty() ? null : List.copyOf(volumes));
         recorded.setEmptyVolumesAccepted(emptyVolumesAccepted.isEmpty() ? null : List.copyOf(emptyVolumesAccepted));
         return recorded;
     }

@@ -134,5 +134,8 @@ class LostVolumeOperatorTest {
         assertThat(volume(ns, "demo-safekeeper-0")).isEmpty();
         assertThat(client.pods().inNamespace(ns).withName("demo-safekeeper-0").get().getMetadata().getUid())
                 .isEqualTo(podUid);
+        operator.requests.drain();
+        operator.awaitReconciliations(ns, "demo", 2);
+        assertThat(operator.operatorWrites(ns)).as("writes while the loss lasts: no status, no Event").isEmpty();
     }
 }

@@ -90,6 +90,28 @@ class WriteFailureOperatorTest {
     }
 
     @Test
+    void volumesAQuotaRefusesHoldBackOnlyThePodsThatWouldMountThem() {
+        String ns = "forbidden-volumes";
+        String quota = "persistentvolumeclaims \"demo\" is forbidden: exceeded quota: storage, requested: "
+                + "requests.storage=10Gi, used: requests.storage=0, limited: requests.storage=5Gi";
+        forbid("POST", "/api/v1/namespaces/" + ns + "/persistentvolumeclaims", quota);
+        OperatorHarness operator = operator(ns);
+
+        operator.create(ns, ClusterFixtures.DEMO);
+
+        NeonClusterStatus refused = awaitWriteFailed(operator, ns);
+        assertThat(condition(refused, ClusterConditions.DEGRADED).getMessage())
+                .contains("creating PersistentVolumeClaim demo-etcd-0-data failed (HTTP 403): " + quota)
+                .contains("creating PersistentVolumeClaim demo-pageserver-0-data failed (HTTP 403)")
+                .doesNotContain("creating Pod");
+        assertThat(client.services().inNamespace(ns).list().getItems()).hasSize(3);
+        assertThat(client.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems()).hasSize(2);
+        operator.awaitReconciliations(ns, "demo", 2);
+        assertThat(operator.podNames(ns)).isEmpty();
+        assertThat(refused.getVolumes()).as("volumes seen").isNull();
+    }
+
+    @Test
     void aRefusedVolumeResizeDoesNotStopALostPodFromComingBack() {
         String ns = "forbidden-resize";
         OperatorHarness operator = operator(ns);
@@ -114,12 +136,19 @@ class WriteFailureOperatorTest {
         Poll.until("demo-safekeeper-1 back", () -> Optional.ofNullable(
                 client.pods().inNamespace(ns).withName("demo-safekeeper-1").get())
                 .filter(p -> !p.getMetadata().getUid().equals(podUid)).isPresent());
-        NeonClusterStatus refused = awaitWriteFailed(operator, ns);
+        NeonClusterStatus refused = operator.awaitStatus(ns, "demo", "the refused resize and 3 safekeepers Ready",
+                s -> s.getSafekeepers().getReady() == 3 && ClusterConditions.find(s.getConditions(),
+                        ClusterConditions.DEGRADED).filter(c -> Refusal.WRITE_FAILED.equals(c.getReason())).isPresent());
         assertThat(condition(refused, ClusterConditions.DEGRADED).getMessage()).isEqualTo(
                 "updating PersistentVolumeClaim demo-pageserver-0-data failed (HTTP 403): " + quota + "; retrying");
         Poll.until("a Warning event for the refused resize", () -> warned(operator, ns, "demo-pageserver-0-data"));
         Poll.until("the resize retried", () -> operator.counted(OperatorMetrics.WRITES_FAILED, OperatorMetrics.KIND_TAG,
                 "PersistentVolumeClaim") >= 2);
+        operator.requests.drain();
+        operator.awaitReconciliations(ns, "demo", 2);
+        assertThat(operator.operatorWrites(ns)).as("while the quota lasts: retries, no new status, no new Event")
+                .isNotEmpty().allMatch(write -> write.startsWith("PATCH /api/v1/namespaces/" + ns
+                        + "/persistentvolumeclaims/demo-pageserver-0-data"));
 
         operator.editSpec(ns, c -> c.getSpec().getPageserver().setStorage(null));
 

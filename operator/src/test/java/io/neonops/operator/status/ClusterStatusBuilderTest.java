@@ -190,7 +190,7 @@ class ClusterStatusBuilderTest {
         Refusal lost = new Refusal(Refusal.VOLUME_LOST, "data volume demo-etcd-0-data is gone");
         Refusal refused = new Refusal(Refusal.WRITE_FAILED, "creating Pod demo-etcd-1 failed (HTTP 403): quota");
 
-        NeonClusterStatus status = ClusterStatusBuilder.troubled(running, List.of(lost, refused), T1);
+        NeonClusterStatus status = ClusterStatusBuilder.troubled(running, running, List.of(lost, refused), T1);
 
         String message = lost.message() + "; " + refused.message();
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason,
@@ -200,7 +200,19 @@ class ClusterStatusBuilderTest {
                 tuple(ClusterConditions.DEGRADED, "True", Refusal.VOLUME_LOST, message));
         assertThat(List.of(status.getPhase(), status.getEtcd(), status.getEtcdBootstrapMembers()))
                 .containsExactly(ClusterPhase.DEGRADED, running.getEtcd(), running.getEtcdBootstrapMembers());
-        assertThat(ClusterStatusBuilder.troubled(running, List.of(), T1)).isEqualTo(running);
+        assertThat(ClusterStatusBuilder.troubled(running, running, List.of(), T1)).isEqualTo(running);
+    }
+
+    @Test
+    void problemsThatLastKeepTheirTransitionTimesSoTheStatusDoesNotChange() {
+        NeonClusterStatus running = accepted(cluster(1, null), DESIRED, pods(true), T0);
+        List<Refusal> problems = List.of(new Refusal(Refusal.VOLUME_LOST, "data volume demo-etcd-0-data is gone"));
+        NeonClusterStatus troubled = ClusterStatusBuilder.troubled(running, running, problems, T0);
+
+        NeonClusterStatus again = ClusterStatusBuilder.troubled(troubled,
+                accepted(cluster(1, troubled), DESIRED, pods(true), T1), problems, T1);
+
+        assertThat(again).isEqualTo(troubled);
     }
 
     @Test
