@@ -89,7 +89,7 @@ public record LostVolumes(Set<String> lost, List<Refusal> problems, Set<String> 
         return List.copyOf(after);
     }
 
-    /** The volumes created empty under the annotation that it still names, once {@code created} were created. */
+    /** The volumes the annotation has spent, for the status, once the volumes {@code created} were created. */
     public List<String> spentAfter(Collection<String> created) {
         Set<String> after = new TreeSet<>(spent);
         created.stream().filter(accepted::contains).forEach(after::add);
