@@ -36,4 +36,10 @@ public class NeonCluster extends CustomResource<NeonClusterSpec, NeonClusterStat
 
     /** {@code "true"} on this annotation stops every write of the operator for the cluster. */
     public static final String PAUSED_ANNOTATION = GROUP + "/paused";
+
+    /**
+     * Names the lost data volumes (PVC names, comma-separated) that the operator may create again empty: the one
+     * explicit user action that lets a member whose data is gone start from nothing.
+     */
+    public static final String ACCEPT_EMPTY_VOLUME_ANNOTATION = GROUP + "/accept-empty-volume";
 }

@@ -35,6 +35,14 @@ public class NeonClusterStatus {
     @JsonPropertyDescription("The rolling upgrade under way; absent when every pod runs the current spec")
     private RollingUpgradeStatus upgrade;
 
+    @JsonPropertyDescription("The data volumes (PVC names) the operator has seen exist: a volume listed here that is gone is "
+            + "lost, and is not created again empty unless the neonops.io/accept-empty-volume annotation names it")
+    private List<String> volumes;
+
+    @JsonPropertyDescription("Volumes that neonops.io/accept-empty-volume names and that exist (created again empty, or "
+            + "named while they existed): the annotation accepts no further loss of them until they leave it")
+    private List<String> emptyVolumesAccepted;
+
     public Long getObservedGeneration() {
         return observedGeneration;
     }
@@ -115,6 +123,22 @@ public class NeonClusterStatus {
         this.upgrade = upgrade;
     }
 
+    public List<String> getVolumes() {
+        return volumes;
+    }
+
+    public void setVolumes(List<String> volumes) {
+        this.volumes = volumes;
+    }
+
+    public List<String> getEmptyVolumesAccepted() {
+        return emptyVolumesAccepted;
+    }
+
+    public void setEmptyVolumesAccepted(List<String> emptyVolumesAccepted) {
+        this.emptyVolumesAccepted = emptyVolumesAccepted;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NeonClusterStatus other
@@ -127,11 +151,14 @@ public class NeonClusterStatus {
                 && Objects.equals(safekeepers, other.safekeepers)
                 && Objects.equals(image, other.image)
                 && Objects.equals(postgres, other.postgres)
-                && Objects.equals(upgrade, other.upgrade);
+                && Objects.equals(upgrade, other.upgrade)
+                && Objects.equals(volumes, other.volumes)
+                && Objects.equals(emptyVolumesAccepted, other.emptyVolumesAccepted);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, etcd, etcdBootstrapMembers, pageserver, safekeepers, image, postgres, upgrade);
+        return Objects.hash(observedGeneration, phase, conditions, etcd, etcdBootstrapMembers, pageserver, safekeepers, image, postgres, upgrade,
+                volumes, emptyVolumesAccepted);
     }
 }

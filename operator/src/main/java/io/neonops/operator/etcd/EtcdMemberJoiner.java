@@ -53,11 +53,19 @@ public final class EtcdMemberJoiner {
             if (known.isPresent()) {
                 return new JoinOutcome.Create(next, new MemberAddition.AlreadyMember(known.get()));
             }
-            AddWait wait = next.waitsFor().get();
-            return new JoinOutcome.Hold(next, wait.reason(next.pod()), wait.settledAt());
+            return hold(next);
         } catch (EtcdException e) {
+            if (next.waitsFor().isPresent()) {
+                // it would wait anyway, and the members that do not answer may be the ones it waits for (lost pods)
+                return hold(next);
+            }
             return new JoinOutcome.Failed(next, "adding etcd member " + next.pod() + " (" + next.peerUrl() + ") failed: "
                     + e.getMessage());
         }
+    }
+
+    private static JoinOutcome hold(NextMember next) {
+        AddWait wait = next.waitsFor().orElseThrow();
+        return new JoinOutcome.Hold(next, wait.reason(next.pod()), wait.settledAt());
     }
 }

@@ -29,12 +29,15 @@ public final class OperatorMetrics implements Metrics {
     public static final String PODS_RESTARTED = "neon.operator.pods.restarted";
     /** Specs refused (Degraded with a new reason or message), by reason; a halted roll refuses no spec. */
     public static final String CHANGES_REFUSED = "neon.operator.changes.refused";
+    /** Writes the API server refused (quota, admission, immutable fields), by the kind of object. */
+    public static final String WRITES_FAILED = "neon.operator.writes.failed";
     /** Clusters this replica reconciles, by the phase of their last reconcile. */
     public static final String CLUSTERS = "neon.operator.clusters";
 
     public static final String PHASE_TAG = "phase";
     public static final String COMPONENT_TAG = "component";
     public static final String REASON_TAG = "reason";
+    public static final String KIND_TAG = "kind";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,6 +72,14 @@ public final class OperatorMetrics implements Metrics {
     public void changeRefused(String reason) {
         Counter.builder(CHANGES_REFUSED).description("Specs refused with a Degraded condition and a Warning event")
                 .tag(REASON_TAG, reason)
+                .register(registry)
+                .increment();
+    }
+
+    /** The API server refused a write of an object of {@code kind} (e.g. {@code PersistentVolumeClaim}). */
+    public void writeFailed(String kind) {
+        Counter.builder(WRITES_FAILED).description("Writes the API server refused; each is retried with backoff")
+                .tag(KIND_TAG, kind)
                 .register(registry)
                 .increment();
     }

@@ -1,6 +1,7 @@
 package io.neonops.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -11,14 +12,18 @@ import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.resources.Owner;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Carries out the planned changes, one Event each, and hands every written object to its informer's cache so
- * that the next reconcile sees it even before the watch delivers it.
+ * that the next reconcile sees it even before the watch delivers it. A write the API server refuses (a quota, an
+ * admission check, an immutable field) is reported and the others go on: only a pod whose volume could not be
+ * created waits, since it would never start.
  */
 final class ChangeApplier {
 
@@ -34,18 +39,46 @@ final class ChangeApplier {
         this.context = context;
     }
 
-    /** The objects as written, in the order of the changes. */
-    List<HasMetadata> apply(NeonCluster cluster, List<Change> changes) {
+    /**
+     * What a pass wrote.
+     *
+     * @param written  the objects as written, in the order of the changes
+     * @param failures the writes the API server refused
+     */
+    record Applied(List<HasMetadata> written, List<WriteFailure> failures) {
+
+        Applied {
+            written = List.copyOf(written);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    Applied apply(NeonCluster cluster, List<Change> changes) {
         Owner owner = Owner.of(cluster);
         List<HasMetadata> written = new ArrayList<>();
+        List<WriteFailure> failures = new ArrayList<>();
+        Set<String> uncreated = new HashSet<>();
         for (Change change : changes) {
-            if (change instanceof Change.Create create) {
-                create(cluster, create).ifPresent(written::add);
-            } else if (change instanceof Change.Update update) {
-                written.add(update(cluster, update, owner));
+            if (change.desired() instanceof Pod pod && ChangePlanner.dataClaims(pod).stream().anyMatch(uncreated::contains)) {
+                continue;
+            }
+            try {
+                if (change instanceof Change.Create create) {
+                    create(cluster, create).ifPresent(written::add);
+                } else if (change instanceof Change.Update update) {
+                    written.add(update(cluster, update, owner));
+                }
+            } catch (KubernetesClientException e) {
+                WriteFailure failure = WriteFailure.of(change instanceof Change.Create ? "creating" : "updating",
+                        change.desired(), e);
+                LOG.debug("{}", failure.message(), e);
+                failures.add(failure);
+                if (change instanceof Change.Create) {
+                    uncreated.add(change.desired().getMetadata().getName());
+                }
             }
         }
-        return written;
+        return new Applied(written, failures);
     }
 
     private HasMetadata update(NeonCluster cluster, Change.Update update, Owner owner) {

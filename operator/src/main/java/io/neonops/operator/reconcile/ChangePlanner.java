@@ -9,6 +9,7 @@ import io.neonops.operator.resources.Owner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The writes that take the observed cluster to the desired one: none at all when nothing differs. */
 public final class ChangePlanner {
@@ -16,12 +17,27 @@ public final class ChangePlanner {
     private ChangePlanner() {
     }
 
+    /** The changes of a cluster that lost no volume. */
     public static List<Change> plan(ClusterResources desired, ObservedCluster observed, Owner owner) {
+        return plan(desired, observed, owner, Set.of());
+    }
+
+    /**
+     * The changes, but for creating the volumes {@code withheld} and the pods that mount them.
+     *
+     * @param withheld names of volumes that must not be created (lost ones, {@link LostVolumes})
+     */
+    public static List<Change> plan(ClusterResources desired, ObservedCluster observed, Owner owner,
+                                    Set<String> withheld) {
         List<Change> changes = new ArrayList<>();
         for (HasMetadata want : desired.all()) {
             Optional<HasMetadata> existing = observed.find(want);
             if (existing.isEmpty()) {
-                changes.add(new Change.Create(want, want instanceof Pod pod && hasVolume(pod, observed)));
+                boolean needsWithheld = withheld.contains(want.getMetadata().getName())
+                        || want instanceof Pod pod && dataClaims(pod).stream().anyMatch(withheld::contains);
+                if (!needsWithheld) {
+                    changes.add(new Change.Create(want, want instanceof Pod pod && hasVolume(pod, observed)));
+                }
                 continue;
             }
             List<String> parts = Drift.between(want, existing.get(), owner);
@@ -34,9 +50,17 @@ public final class ChangePlanner {
 
     /** Whether the volume the pod's data directory lives on already exists. */
     private static boolean hasVolume(Pod pod, ObservedCluster observed) {
+        return dataClaims(pod).stream().anyMatch(name -> observed.find(PersistentVolumeClaim.class, name).isPresent());
+    }
+
+    /** The claim the pod's data directory lives on, as the pod names it; empty for a pod without one. */
+    static List<String> dataClaims(Pod pod) {
+        if (pod.getSpec() == null || pod.getSpec().getVolumes() == null) {
+            return List.of();
+        }
         return pod.getSpec().getVolumes().stream()
                 .filter(v -> NodePods.DATA_VOLUME.equals(v.getName()) && v.getPersistentVolumeClaim() != null)
-                .anyMatch(v -> observed.find(PersistentVolumeClaim.class, v.getPersistentVolumeClaim().getClaimName())
-                        .isPresent());
+                .map(v -> v.getPersistentVolumeClaim().getClaimName())
+                .toList();
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -60,12 +61,18 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     /** The Event reason when the running etcd cluster took a new member. */
     public static final String ETCD_MEMBER_ADDED = "EtcdMemberAdded";
 
+    /** Degraded reasons of an accepted spec that cannot be carried out in full yet ({@link ClusterStatusBuilder#troubled}). */
+    private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
+            Refusal.WRITE_FAILED);
+
     private final ReconcileSettings settings;
     private final Clock clock;
     private final OperatorMetrics metrics;
     private final PageserverTimelines timelines;
     private final EtcdMemberJoiner etcdJoiner;
     private final PodRestarts restarts;
+    private final WriteBackoff writeBackoff = new WriteBackoff();
+    private final ProblemEvents problemEvents = new ProblemEvents();
 
     public NeonClusterReconciler(ReconcileSettings settings, Clock clock, OperatorMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -157,26 +164,54 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             return refused(cluster, new Refusal(Refusal.POSTGRES_VERSION_IN_USE, versions.message()));
         }
         Optional<JoinOutcome> join = etcdJoiner.prepare(desired, observed.podsByName(), clock.instant());
-        if (join.isPresent() && join.get() instanceof JoinOutcome.Failed failed) {
-            return new Outcome(ClusterStatusBuilder.retrying(cluster,
-                    new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()), clock.instant()),
-                    Optional.of(EtcdMemberJoiner.RETRY_AFTER));
-        }
         join.ifPresent(outcome -> recordAddition(cluster, outcome, events));
+        LostVolumes volumes = LostVolumes.of(cluster, desired, observed);
         List<String> heldPods = join.map(JoinOutcome::podsToHold).orElse(List.of());
-        List<Change> changes = ChangePlanner.plan(desired, observed, owner).stream()
+        List<Change> changes = ChangePlanner.plan(desired, observed, owner, volumes.lost()).stream()
                 .filter(change -> !createsPod(change, heldPods))
                 .toList();
-        List<HasMetadata> written = new ChangeApplier(ResourceWriter.of(context.getClient(), settings.serverSideApply()),
-                events, context).apply(cluster, changes);
-        Outcome rolled = roll(cluster, desired, observed.with(written), context, events);
+        ChangeApplier.Applied applied = new ChangeApplier(ResourceWriter.of(context.getClient(),
+                settings.serverSideApply()), events, context).apply(cluster, changes);
+        List<WriteFailure> failures = new ArrayList<>(applied.failures());
+        Outcome outcome = roll(cluster, desired, observed.with(applied.written()), context, events, failures);
+        Instant now = clock.instant();
         if (join.isPresent() && join.get() instanceof JoinOutcome.Hold hold) {
-            Instant now = clock.instant();
-            Outcome held = new Outcome(ClusterStatusBuilder.waiting(rolled.status(),
-                    ClusterStatusBuilder.ETCD_MEMBER_JOINING, hold.reason(), now), rolled.recheckAfter());
-            return hold.recheckAt().map(at -> held.recheckBy(Duration.between(now, at))).orElse(held);
+            Outcome held = new Outcome(ClusterStatusBuilder.waiting(outcome.status(),
+                    ClusterStatusBuilder.ETCD_MEMBER_JOINING, hold.reason(), now), outcome.recheckAfter());
+            outcome = hold.recheckAt().map(at -> held.recheckBy(Duration.between(now, at))).orElse(held);
         }
-        return rolled;
+        List<Refusal> problems = new ArrayList<>(volumes.problems());
+        if (join.isPresent() && join.get() instanceof JoinOutcome.Failed failed) {
+            problems.add(new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()));
+            outcome = outcome.recheckBy(EtcdMemberJoiner.RETRY_AFTER);
+        }
+        outcome = withProblems(cluster, outcome, problems, failures, events);
+        List<String> createdClaims = applied.written().stream().filter(PersistentVolumeClaim.class::isInstance)
+                .map(o -> o.getMetadata().getName()).toList();
+        return new Outcome(ClusterStatusBuilder.recordingVolumes(outcome.status(), volumes.volumesAfter(createdClaims),
+                volumes.spentAfter(createdClaims)), outcome.recheckAfter());
+    }
+
+    /**
+     * {@code outcome} with what kept the pass from carrying out the spec in full: {@code problems} and the refused
+     * writes, in the status and as Events; refused writes are tried again with backoff.
+     */
+    private Outcome withProblems(NeonCluster cluster, Outcome outcome, List<Refusal> problems,
+                                 List<WriteFailure> failures, ClusterEvents events) {
+        List<Refusal> all = new ArrayList<>(problems);
+        failures.forEach(failure -> {
+            metrics.writeFailed(failure.kind());
+            all.add(failure.problem());
+        });
+        Outcome retried = outcome;
+        if (failures.isEmpty()) {
+            writeBackoff.succeeded(cluster);
+        } else {
+            retried = outcome.recheckBy(writeBackoff.failed(cluster));
+        }
+        problemEvents.record(cluster, all, events);
+        return new Outcome(ClusterStatusBuilder.troubled(cluster.getStatus(), retried.status(), all,
+                clock.instant()), retried.recheckAfter());
     }
 
     /** Whether {@code change} creates one of the pods {@code held} back for a later pass. */
@@ -204,7 +239,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * restart the next outdated pod, or wait, and have the status show where the roll is.
      */
     private Outcome roll(NeonCluster cluster, ClusterResources desired, ObservedCluster current,
-                         Context<NeonCluster> context, ClusterEvents events) {
+                         Context<NeonCluster> context, ClusterEvents events, List<WriteFailure> failures) {
         Instant now = clock.instant();
         ClusterSpec spec = desired.cluster();
         SpecSummary target = SpecSummary.of(spec);
@@ -216,9 +251,15 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         UpgradeProgress progress = UpgradeProgress.of(pods, step, target, previous);
         Map<String, Pod> podsByName = current.podsByName();
         podsByName.values().removeIf(pod -> deleted.contains(pod.getMetadata().getUid()));
-        if (step instanceof RollStep.Restart restart
-                && restarts.restart(cluster, podsByName.get(restart.pod().name()), restart, context.getClient(), events)) {
-            podsByName.remove(restart.pod().name());
+        if (step instanceof RollStep.Restart restart) {
+            Pod pod = podsByName.get(restart.pod().name());
+            try {
+                if (restarts.restart(cluster, pod, restart, context.getClient(), events)) {
+                    podsByName.remove(restart.pod().name());
+                }
+            } catch (KubernetesClientException e) {
+                failures.add(WriteFailure.of("deleting", pod, e));
+            }
         }
         NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, step, progress, now);
         Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
@@ -227,7 +268,10 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         return new Outcome(status, recheck);
     }
 
-    /** One Event per decision that shows in the status: refusing a spec, halting a roll, pausing, resuming. */
+    /**
+     * One Event per decision that shows in the status: refusing a spec, halting a roll, pausing, resuming. Problems
+     * ({@link #PROBLEMS}) have their Events per problem, when they appear.
+     */
     private void recordTransitions(NeonCluster cluster, NeonClusterStatus before, NeonClusterStatus after,
                                    ClusterEvents events) {
         ClusterPhase previousPhase = before == null ? null : before.getPhase();
@@ -242,7 +286,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         Optional<Condition> wasDegraded = before == null ? Optional.empty()
                 : ClusterConditions.find(before.getConditions(), ClusterConditions.DEGRADED)
                         .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()));
-        if (degraded.isPresent() && !sameDecision(degraded.get(), wasDegraded)) {
+        if (degraded.isPresent() && !PROBLEMS.contains(degraded.get().getReason())
+                && !sameDecision(degraded.get(), wasDegraded)) {
             String reason = degraded.get().getReason();
             boolean halted = ClusterStatusBuilder.ROLL_HALTED.equals(reason);
             if (!halted) {

@@ -32,8 +32,18 @@ public final class ClusterConditions {
      */
     public static List<Condition> with(List<Condition> conditions, String type, boolean status, String reason,
                                        String message, long generation, Instant now) {
+        return with(conditions, conditions, type, status, reason, message, generation, now);
+    }
+
+    /**
+     * {@code conditions} with the one of {@code type} replaced; its transition time is the one in {@code before}
+     * when the status there is the same: for a condition decided over again on top of others computed in the same
+     * pass.
+     */
+    public static List<Condition> with(List<Condition> conditions, List<Condition> before, String type,
+                                       boolean status, String reason, String message, long generation, Instant now) {
         String value = status ? TRUE : FALSE;
-        String transitionTime = find(conditions, type)
+        String transitionTime = find(before, type)
                 .filter(previous -> value.equals(previous.getStatus()) && previous.getLastTransitionTime() != null)
                 .map(Condition::getLastTransitionTime)
                 .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());

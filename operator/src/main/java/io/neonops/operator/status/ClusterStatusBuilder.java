@@ -142,32 +142,62 @@ public final class ClusterStatusBuilder {
 
     /** The status of a refused spec: what runs is reported as before, the conditions say why nothing changes. */
     public static NeonClusterStatus refused(NeonCluster cluster, Refusal refusal, Instant now) {
-        return degraded(cluster, refusal, SPEC_REFUSED, "nothing is changed until the spec is fixed", now);
-    }
-
-    /**
-     * The status when a step the spec needs failed outside Kubernetes (etcd would not add a member): nothing was
-     * written, and the operator tries again by itself.
-     */
-    public static NeonClusterStatus retrying(NeonCluster cluster, Refusal failure, Instant now) {
-        return degraded(cluster, failure, failure.reason(), "nothing is changed until this succeeds; retrying", now);
-    }
-
-    private static NeonClusterStatus degraded(NeonCluster cluster, Refusal refusal, String reason,
-                                              String progressMessage, Instant now) {
         NeonClusterStatus status = copyOf(cluster.getStatus());
         long generation = cluster.getMetadata().getGeneration();
         status.setObservedGeneration(generation);
         status.setPhase(ClusterPhase.DEGRADED);
         List<Condition> conditions = status.getConditions();
-        conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, reason,
+        conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, SPEC_REFUSED,
                 refusal.message(), generation, now);
-        conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, reason,
-                progressMessage, generation, now);
+        conditions = ClusterConditions.with(conditions, ClusterConditions.PROGRESSING, false, SPEC_REFUSED,
+                "nothing is changed until the spec is fixed", generation, now);
         conditions = ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, refusal.reason(),
                 refusal.message(), generation, now);
         status.setConditions(conditions);
         return status;
+    }
+
+    /**
+     * {@code status} of an accepted spec with what keeps it from being carried out in full, and is retried or waits
+     * for the user: a lost volume, a write the API server refused, a member etcd would not add. The parts of the
+     * spec that do not depend on them were carried out; Ready is False and Degraded True, with the first problem's
+     * reason and every problem's message.
+     *
+     * @param previous the cluster's status before this pass, whose transition times hold while the problems last
+     */
+    public static NeonClusterStatus troubled(NeonClusterStatus previous, NeonClusterStatus status,
+                                             List<Refusal> problems, Instant now) {
+        if (problems.isEmpty()) {
+            return status;
+        }
+        NeonClusterStatus troubled = copyOf(status);
+        long generation = status.getObservedGeneration();
+        String reason = problems.get(0).reason();
+        List<String> messages = new ArrayList<>(problems.stream().map(Refusal::message).toList());
+        // a halted roll keeps saying so next to the problems
+        ClusterConditions.find(status.getConditions(), ClusterConditions.DEGRADED)
+                .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()))
+                .ifPresent(c -> messages.add(c.getMessage()));
+        String message = String.join("; ", messages);
+        List<Condition> before = previous == null ? List.of() : previous.getConditions();
+        troubled.setPhase(ClusterPhase.DEGRADED);
+        List<Condition> conditions = ClusterConditions.with(troubled.getConditions(), before, ClusterConditions.READY,
+                false, reason, message, generation, now);
+        troubled.setConditions(ClusterConditions.with(conditions, before, ClusterConditions.DEGRADED, true, reason,
+                message, generation, now));
+        return troubled;
+    }
+
+    /**
+     * {@code status} with the record of the data volumes seen ({@link NeonClusterStatus#getVolumes()}) and of the lost
+     * ones created again empty with the user's consent; empty lists are left out, as a status read back shows them.
+     */
+    public static NeonClusterStatus recordingVolumes(NeonClusterStatus status, List<String> volumes,
+                                                     List<String> emptyVolumesAccepted) {
+        NeonClusterStatus recorded = copyOf(status);
+        recorded.setVolumes(volumes.isEmpty() ? null : List.copyOf(volumes));
+        recorded.setEmptyVolumesAccepted(emptyVolumesAccepted.isEmpty() ? null : List.copyOf(emptyVolumesAccepted));
+        return recorded;
     }
 
     /**
@@ -222,6 +252,8 @@ public final class ClusterStatusBuilder {
         status.setImage(previous.getImage());
         status.setPostgres(previous.getPostgres());
         status.setUpgrade(previous.getUpgrade());
+        status.setVolumes(previous.getVolumes());
+        status.setEmptyVolumesAccepted(previous.getEmptyVolumesAccepted());
         return status;
     }
 }

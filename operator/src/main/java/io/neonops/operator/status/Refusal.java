@@ -20,6 +20,10 @@ public record Refusal(String reason, String message) {
     public static final String INVALID_ETCD_BOOTSTRAP = "InvalidEtcdBootstrap";
     /** etcd could not be asked, or refused, to add a member before its pod is created. */
     public static final String ETCD_MEMBER_ADD_FAILED = "EtcdMemberAddFailed";
+    /** A member's data volume is gone; it is not created again empty without the user's consent. */
+    public static final String VOLUME_LOST = "VolumeLost";
+    /** The API server refused a write (quota, admission, an immutable field); it is retried. */
+    public static final String WRITE_FAILED = "WriteFailed";
 
     public Refusal {
         Objects.requireNonNull(reason, "reason");

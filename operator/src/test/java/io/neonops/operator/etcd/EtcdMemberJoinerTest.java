@@ -85,6 +85,18 @@ class EtcdMemberJoinerTest {
     }
 
     @Test
+    void aMemberThatMustWaitIsHeldNotFailedWhenTheMembersItWaitsForDoNotAnswer() {
+        EtcdMemberJoiner unreachable = new EtcdMemberJoiner(urls -> EtcdMembershipClient.of(List.of("http://127.0.0.1:1")),
+                KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
+
+        JoinOutcome outcome = unreachable.prepare(next(EtcdPods.of(3, 1).ready(2)));
+
+        assertThat(outcome).isEqualTo(new JoinOutcome.Hold(outcome.next(),
+                "etcd member demo-etcd-1 joins once demo-etcd-0 is Ready", Optional.empty()));
+        assertThat(outcome.podsToHold()).containsExactly("demo-etcd-1");
+    }
+
+    @Test
     void aNewMemberWaitsUntilTheMemberBeforeItHasSettled() {
         etcd.respond("POST", LIST, 200, members(MEMBER_0));
         Instant ready = Instant.now();

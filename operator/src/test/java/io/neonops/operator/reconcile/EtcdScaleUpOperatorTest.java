@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.cluster.EtcdSpec;
-import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.resources.EtcdBootstrapMembers;
 import io.neonops.operator.status.ClusterConditions;
@@ -22,15 +21,15 @@ import io.neonops.operator.testing.FakeEtcdGateway.Addition;
 import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.FakeKubelet.Deletion;
 import io.neonops.operator.testing.OperatorHarness;
+import io.neonops.operator.testing.Pauses;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.Started;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Growing etcd by the real operator against the mock API server, a fake kubelet and a fake etcd gateway: each new
@@ -45,15 +44,8 @@ class EtcdScaleUpOperatorTest {
 
     static final Duration READY_AFTER = Duration.ofMillis(200);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        client.resources(NeonCluster.class).inAnyNamespace().delete();
-        while (!started.isEmpty()) {
-            started.pop().close();
-        }
-    }
+    @RegisterExtension
+    final Started started = new Started(server, client);
 
     private static String peerUrl(String namespace, int index) {
         return "http://demo-etcd-" + index + ".demo-etcd." + namespace + ".svc.cluster.local:2380";
@@ -64,8 +56,7 @@ class EtcdScaleUpOperatorTest {
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {
-        started.push(closeable);
-        return closeable;
+        return started.closeLater(closeable);
     }
 
     /** etcd as it runs after the one-member cluster of {@code namespace} bootstrapped. */
@@ -224,6 +215,29 @@ class EtcdScaleUpOperatorTest {
         second.requests.drain();
         second.awaitReconciliations(ns, "demo", 2);
         assertThat(second.objectWrites(ns)).isEmpty();
+    }
+
+    @Test
+    void losingTwoMembersOfAGrownClusterAtOnceBringsBothBackWithoutAMembershipChange() {
+        String ns = "etcd-two-lost";
+        FakeEtcdGateway etcd = etcd(ns);
+        OperatorHarness operator = running(ns, etcd);
+        operator.awaitRunning(ns, growEtcdToThree(operator, ns));
+        List<String> lost = List.of("demo-etcd-0", "demo-etcd-1");
+        List<String> lostUids = lost.stream().map(name -> pod(ns, name).getMetadata().getUid()).toList();
+
+        // both go while the operator is paused, so that no pass sees only one of them gone
+        Pauses.pause(operator, ns);
+        lost.forEach(name -> client.pods().inNamespace(ns).withName(name).delete());
+        Poll.until("both members' pods gone", () -> lost.stream().allMatch(name -> pod(ns, name) == null));
+        Pauses.resume(operator, ns);
+
+        Poll.until("both members back and Ready", () -> lost.stream().allMatch(name -> Optional.ofNullable(pod(ns, name))
+                .filter(p -> !lostUids.contains(p.getMetadata().getUid()) && NodeHealth.isReady(p)).isPresent()));
+        operator.awaitRunning(ns);
+        assertThat(etcd.additions()).hasSize(2);
+        assertThat(args(ns, "demo-etcd-0")).containsSubsequence("--initial-cluster-state", "new");
+        assertThat(args(ns, "demo-etcd-1")).containsSubsequence("--initial-cluster-state", "existing");
     }
 
     @Test

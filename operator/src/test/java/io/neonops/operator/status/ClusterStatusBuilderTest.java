@@ -185,20 +185,34 @@ class ClusterStatusBuilderTest {
     }
 
     @Test
-    void anEtcdMemberEtcdWouldNotTakeIsDegradedAndRetriedKeepingWhatRuns() {
+    void problemsOfAnAcceptedSpecMakeItDegradedNamingEveryOneKeepingWhatRuns() {
         NeonClusterStatus running = accepted(cluster(1, null), DESIRED, pods(true), T0);
-        Refusal failure = new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, "adding etcd member demo-etcd-1 failed: unhealthy");
+        Refusal lost = new Refusal(Refusal.VOLUME_LOST, "data volume demo-etcd-0-data is gone");
+        Refusal refused = new Refusal(Refusal.WRITE_FAILED, "creating Pod demo-etcd-1 failed (HTTP 403): quota");
 
-        NeonClusterStatus status = ClusterStatusBuilder.retrying(cluster(2, running), failure, T1);
+        NeonClusterStatus status = ClusterStatusBuilder.troubled(running, running, List.of(lost, refused), T1);
 
-        String reason = Refusal.ETCD_MEMBER_ADD_FAILED;
+        String message = lost.message() + "; " + refused.message();
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason,
                 Condition::getMessage).containsExactlyInAnyOrder(
-                tuple(ClusterConditions.READY, "False", reason, failure.message()),
-                tuple(ClusterConditions.PROGRESSING, "False", reason, "nothing is changed until this succeeds; retrying"),
-                tuple(ClusterConditions.DEGRADED, "True", reason, failure.message()));
+                tuple(ClusterConditions.READY, "False", Refusal.VOLUME_LOST, message),
+                tuple(ClusterConditions.PROGRESSING, "False", ClusterStatusBuilder.RECONCILED, "nothing left to do"),
+                tuple(ClusterConditions.DEGRADED, "True", Refusal.VOLUME_LOST, message));
         assertThat(List.of(status.getPhase(), status.getEtcd(), status.getEtcdBootstrapMembers()))
                 .containsExactly(ClusterPhase.DEGRADED, running.getEtcd(), running.getEtcdBootstrapMembers());
+        assertThat(ClusterStatusBuilder.troubled(running, running, List.of(), T1)).isEqualTo(running);
+    }
+
+    @Test
+    void problemsThatLastKeepTheirTransitionTimesSoTheStatusDoesNotChange() {
+        NeonClusterStatus running = accepted(cluster(1, null), DESIRED, pods(true), T0);
+        List<Refusal> problems = List.of(new Refusal(Refusal.VOLUME_LOST, "data volume demo-etcd-0-data is gone"));
+        NeonClusterStatus troubled = ClusterStatusBuilder.troubled(running, running, problems, T0);
+
+        NeonClusterStatus again = ClusterStatusBuilder.troubled(troubled,
+                accepted(cluster(1, troubled), DESIRED, pods(true), T1), problems, T1);
+
+        assertThat(again).isEqualTo(troubled);
     }
 
     @Test

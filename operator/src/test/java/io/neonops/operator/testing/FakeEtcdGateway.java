@@ -13,6 +13,7 @@ import io.neonops.storage.common.testing.FakeHttpServer.Answer;
 import io.neonops.storage.common.testing.FakeHttpServer.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The v3 gateway of a running etcd cluster, as the operator reaches it: a member list that {@code member add} grows.
+ * The v3 gateway of a running etcd cluster, as the operator reaches it through the members whose pods are Ready: a
+ * member list that {@code member add} grows.
  * Each add is recorded with the pods that existed, and were Ready, at that moment, so that tests can check that
  * members join one at a time and only while the members before them serve.
  */
@@ -38,6 +40,8 @@ public final class FakeEtcdGateway implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Port 1 on the loopback: connecting is refused at once. */
+    private static final String NOBODY_LISTENS = "http://127.0.0.1:1";
 
     private final FakeHttpServer server = FakeHttpServer.start();
     private final Supplier<List<Pod>> pods;
@@ -58,13 +62,21 @@ public final class FakeEtcdGateway implements AutoCloseable {
         return new FakeEtcdGateway(bootstrapPeerUrls, pods);
     }
 
-    /** The operator's way to this gateway, whatever client URLs it asks for; the URLs are recorded. */
+    /**
+     * The operator's way to this gateway, through the client URLs it asks for, which are recorded: as with a real
+     * etcd, the gateway answers only if the pod of one of those members is Ready, and the connection is refused
+     * otherwise.
+     */
     public EtcdConnector connector() {
         return clientUrls -> {
             synchronized (this) {
                 asked.add(List.copyOf(clientUrls));
             }
-            return EtcdMembershipClient.of(List.of(server.baseUri().toString()));
+            Set<String> ready = new TreeSet<>();
+            pods.get().stream().filter(NodeHealth::isReady).forEach(p -> ready.add(p.getMetadata().getName()));
+            boolean answers = clientUrls.stream().map(url -> URI.create(url).getHost().split("\\.")[0])
+                    .anyMatch(ready::contains);
+            return EtcdMembershipClient.of(List.of(answers ? server.baseUri().toString() : NOBODY_LISTENS));
         };
     }
 
