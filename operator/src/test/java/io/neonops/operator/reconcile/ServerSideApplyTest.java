@@ -54,7 +54,7 @@ class ServerSideApplyTest {
         assertThat(request.getMethod()).isEqualTo("PATCH");
         assertThat(request.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
         assertThat(URI.create(request.getPath()).getQuery()).isEqualTo("fieldManager=neon-operator&force=true");
-        JsonNode body = YAML.readTree(request.getBody().readUtf8());
+        JsonNode body = YAML.readTree(request.getUtf8Body());
         assertThat(body).isEqualTo(YAML.readTree(JSON.asJson(desired)));
         assertThat(body.path("apiVersion").asText()).isEqualTo(desired.getApiVersion());
         assertThat(body.path("kind").asText()).isEqualTo(desired.getKind());
