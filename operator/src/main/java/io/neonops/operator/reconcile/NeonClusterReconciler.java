@@ -142,8 +142,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             intent.setStatus(status);
             PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(cluster, intent, context);
         } else {
-            // a replace of the whole status, guarded by the resourceVersion: a merge patch would append to its lists
-            PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(cluster, context, c -> {
+            // a JSON patch from the status this reconcile saw, guarded by the resourceVersion (a merge patch would
+            // append to the status's lists)
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(cluster, context, c -> {
                 c.setStatus(status);
                 return c;
             });

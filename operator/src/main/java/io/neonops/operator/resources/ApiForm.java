@@ -120,7 +120,8 @@ public final class ApiForm {
         return fields;
     }
 
-    private static boolean isZero(JsonNode node) {
+    /** Whether {@code node} is the zero value of its type: {@code false}, {@code 0}, {@code ""}, {@code []} or {@code {}}. */
+    public static boolean isZero(JsonNode node) {
         return node.isNull()
                 || node.isBoolean() && !node.booleanValue()
                 || node.isNumber() && node.decimalValue().signum() == 0

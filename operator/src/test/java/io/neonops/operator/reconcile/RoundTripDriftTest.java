@@ -169,7 +169,7 @@ class RoundTripDriftTest {
         if (node.isObject()) {
             node.properties().forEach(field -> {
                 JsonPointer path = at.appendProperty(field.getKey());
-                if (isZero(field.getValue())) {
+                if (ApiForm.isZero(field.getValue())) {
                     zeros.add(Map.entry(path, field.getValue()));
                 } else {
                     collectZeros(path, field.getValue(), zeros);
@@ -180,10 +180,5 @@ class RoundTripDriftTest {
                 collectZeros(at.appendIndex(i), node.get(i), zeros);
             }
         }
-    }
-
-    private static boolean isZero(JsonNode value) {
-        return value.isBoolean() && !value.booleanValue() || value.isNumber() && value.decimalValue().signum() == 0
-                || value.isTextual() && value.textValue().isEmpty() || value.isContainerNode() && value.isEmpty();
     }
 }
