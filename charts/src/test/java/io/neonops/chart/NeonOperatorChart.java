@@ -17,7 +17,7 @@ final class NeonOperatorChart {
     static final Path DIR = Path.of(System.getProperty("neon.chart.dir", "neon-operator")).toAbsolutePath().normalize();
     static final Path REPOSITORY_CRDS = Path.of(System.getProperty("neon.crds.dir", "../crds")).toAbsolutePath().normalize();
 
-    // helm template assumes Kubernetes 1.20 unless told, which the chart's kubeVersion (>=1.25) refuses.
+    // helm template assumes Kubernetes 1.20 unless told, which the chart's kubeVersion refuses.
     private static final String KUBE_VERSION = "1.30.0";
 
     private static final Map<ValuesOverride, Manifests> RENDERED = new ConcurrentHashMap<>();

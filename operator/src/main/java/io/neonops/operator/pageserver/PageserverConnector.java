@@ -1,5 +1,6 @@
 package io.neonops.operator.pageserver;
 
+import io.neonops.operator.runtime.DaemonHttp;
 import io.neonops.pageserver.api.PageserverClient;
 import io.neonops.storage.common.api.ApiClientSettings;
 
@@ -7,8 +8,8 @@ import io.neonops.storage.common.api.ApiClientSettings;
 @FunctionalInterface
 public interface PageserverConnector {
 
-    /** Over HTTP, to the address the settings name. */
-    PageserverConnector HTTP = PageserverClient::new;
+    /** Over HTTP, to the address the settings name, through the process's one HTTP client. */
+    PageserverConnector HTTP = settings -> new PageserverClient(settings, DaemonHttp.CLIENT);
 
     PageserverClient connect(ApiClientSettings settings);
 }

@@ -76,7 +76,7 @@ public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<Ap
                 namespaced.addAll(ApiPermission.on(kind, WRITER_VERBS));
             }
         }
-        // the SDK patches the status subresource (UpdateControl.patchStatus)
+        // the reconciler patches the status subresource (server-side apply, or a JSON patch without it)
         namespaced.addAll(ApiPermission.onSubresource(primary, "status", "patch"));
         // owner references with blockOwnerDeletion need update on the owner's finalizers where the
         // OwnerReferencesPermissionEnforcement admission plugin is on (OpenShift)

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.neonops.operator.resources.ApiForm;
 import io.neonops.operator.resources.DataVolumeClaims;
 import io.neonops.operator.resources.Owner;
 import java.math.BigDecimal;
@@ -71,8 +72,9 @@ public final class Drift {
                 .orElse(BigDecimal.ZERO);
     }
 
+    /** The object's own fields in the server's form, so that dropped zero values and respelled quantities match. */
     private static JsonNode content(HasMetadata object) {
-        ObjectNode node = JSON.convertValue(object, ObjectNode.class);
+        ObjectNode node = ApiForm.canonical(object);
         NOT_CONTENT.forEach(node::remove);
         return node;
     }

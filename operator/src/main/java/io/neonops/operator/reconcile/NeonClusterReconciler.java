@@ -2,12 +2,14 @@ package io.neonops.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -125,16 +127,35 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 ? Outcome.of(ClusterStatusBuilder.paused(cluster, clock.instant()))
                 : reconcileSpec(cluster, context, events);
         metrics.reconciled(cluster, outcome.status().getPhase());
-        UpdateControl<NeonCluster> control;
-        if (outcome.status().equals(cluster.getStatus())) {
-            control = UpdateControl.noUpdate();
-        } else {
+        if (!outcome.status().equals(cluster.getStatus())) {
             recordTransitions(cluster, cluster.getStatus(), outcome.status(), events);
-            cluster.setStatus(outcome.status());
-            control = UpdateControl.patchStatus(cluster);
+            writeStatus(cluster, outcome.status(), context);
         }
+        UpdateControl<NeonCluster> control = UpdateControl.noUpdate();
         outcome.recheckAfter().ifPresent(control::rescheduleAfter);
         return control;
+    }
+
+    /**
+     * Writes the status here rather than through the SDK after the reconcile, because only this way the SDK's cache
+     * holds the written status at once: a reconcile that a pod's event starts before the watch delivers the write
+     * would otherwise find the old status and write the same new one again.
+     */
+    private void writeStatus(NeonCluster cluster, NeonClusterStatus status, Context<NeonCluster> context) {
+        if (settings.serverSideApply()) {
+            NeonCluster intent = new NeonCluster();
+            intent.setMetadata(new ObjectMetaBuilder().withName(cluster.getMetadata().getName())
+                    .withNamespace(cluster.getMetadata().getNamespace()).build());
+            intent.setStatus(status);
+            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(cluster, intent, context);
+        } else {
+            // a JSON patch from the status this reconcile saw, guarded by the resourceVersion (a merge patch would
+            // append to the status's lists)
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(cluster, context, c -> {
+                c.setStatus(status);
+                return c;
+            });
+        }
     }
 
     private Outcome reconcileSpec(NeonCluster cluster, Context<NeonCluster> context, ClusterEvents events) {

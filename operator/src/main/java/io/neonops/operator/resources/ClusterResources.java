@@ -27,12 +27,17 @@ public record ClusterResources(
         List<PersistentVolumeClaim> volumeClaims,
         List<Pod> pods) {
 
+    /** Every object in the form the operator sends it: without a zero value the API server would drop. */
     public ClusterResources {
-        configMaps = List.copyOf(configMaps);
-        services = List.copyOf(services);
-        disruptionBudgets = List.copyOf(disruptionBudgets);
-        volumeClaims = List.copyOf(volumeClaims);
-        pods = List.copyOf(pods);
+        configMaps = sendable(configMaps);
+        services = sendable(services);
+        disruptionBudgets = sendable(disruptionBudgets);
+        volumeClaims = sendable(volumeClaims);
+        pods = sendable(pods);
+    }
+
+    private static <T extends HasMetadata> List<T> sendable(List<T> objects) {
+        return objects.stream().map(ApiForm::withoutDroppedZeros).toList();
     }
 
     /** The resources of a new cluster, whose etcd members all bootstrap together; what {@code render} shows. */

@@ -85,6 +85,8 @@ public final class NodePods {
                 .withHostname(node.memberName())
                 .withSubdomain(ResourceNames.service(cluster, component))
                 .withEnableServiceLinks(false)
+                // the daemons never call the Kubernetes API: a compromised one must find no credentials
+                .withAutomountServiceAccountToken(false)
                 .withSecurityContext(PodSecurity.pod())
                 .withVolumes(volumes(cluster, node))
                 .withContainers(mainContainer(cluster, node, env));

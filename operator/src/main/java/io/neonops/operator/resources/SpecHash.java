@@ -1,34 +1,30 @@
 package io.neonops.operator.resources;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.neonops.storage.common.PgMajorVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The hash of what a pod runs: its spec, the configuration files copied into its data directory, and the
  * Postgres majors it serves. A pod needs a restart exactly when the hash it was created with differs from the
- * desired one.
+ * desired one. The spec is hashed in its {@link ApiForm#canonical} form (Kubernetes field names, zero values
+ * left out, quantities by value, keys sorted), so neither a fabric8 upgrade that renders an unset field
+ * differently nor writing {@code 1024Mi} for {@code 1Gi} restarts a pod; fields the API server adds to a
+ * running pod never enter it, as only the desired spec is hashed.
  */
 public final class SpecHash {
 
     public static final String ANNOTATION = "neonops.io/spec-hash";
 
-    /** Sorted keys make the text, and so the hash, independent of map and field order. */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
     private static final int HEX_LENGTH = 16;
 
     private SpecHash() {
@@ -40,16 +36,15 @@ public final class SpecHash {
      *                       directory, which stays the same when a major is added to it.
      */
     public static String of(PodSpec spec, Map<String, String> configFiles, List<PgMajorVersion> postgresMajors) {
-        Map<String, Object> hashed = new LinkedHashMap<>();
-        hashed.put("configFiles", configFiles);
-        hashed.put("postgresMajors", postgresMajors.stream().map(PgMajorVersion::major).sorted().toList());
-        hashed.put("spec", spec);
+        ObjectNode hashed = JsonNodeFactory.instance.objectNode();
+        ObjectNode files = hashed.putObject("configFiles");
+        new TreeMap<>(configFiles).forEach(files::put);
+        ArrayNode majors = hashed.putArray("postgresMajors");
+        postgresMajors.stream().map(PgMajorVersion::major).sorted().forEach(majors::add);
+        hashed.set("spec", ApiForm.canonical(spec));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL.writeValueAsString(hashed).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hashed.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, HEX_LENGTH);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a pod spec always serializes", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -6,10 +6,15 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.neonops.operator.cluster.NeonCluster;
 import java.net.HttpURLConnection;
+import java.util.Optional;
 
-/** Fails fast, in one line, when the operator could not work: no API server, or no NeonCluster CRD. */
+/**
+ * Fails fast, in one line, when the operator could not work: no API server, one older than
+ * {@link KubernetesVersion#MINIMUM}, or no NeonCluster CRD.
+ */
 public final class ApiServerCheck {
 
     private static final int CHECK_TIMEOUT_MILLIS = 5_000;
@@ -28,11 +33,19 @@ public final class ApiServerCheck {
                 .withRequestTimeout(CHECK_TIMEOUT_MILLIS)
                 .build();
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(once).build()) {
+            VersionInfo version;
             try {
-                client.getKubernetesVersion();
+                version = client.getKubernetesVersion();
             } catch (KubernetesClientException e) {
                 throw new OperatorStartException("cannot reach the Kubernetes API server at " + config.getMasterUrl()
                         + ": " + RootCause.message(e) + " (check the current kubeconfig context, KUBECONFIG or --kubeconfig)");
+            }
+            // a server that reports no version it can be judged by is given the benefit of the doubt
+            Optional<KubernetesVersion> release = KubernetesVersion.of(version);
+            if (release.isPresent() && release.get().compareTo(KubernetesVersion.MINIMUM) < 0) {
+                throw new OperatorStartException("the Kubernetes API server at " + config.getMasterUrl() + " runs "
+                        + Optional.ofNullable(version.getGitVersion()).orElse(release.get().toString())
+                        + "; neon-operator needs Kubernetes " + KubernetesVersion.MINIMUM + " or later");
             }
             CustomResourceDefinition crd;
             try {

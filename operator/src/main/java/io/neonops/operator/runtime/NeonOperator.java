@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.metrics.OperatorMetrics;
 import io.neonops.operator.rbac.RequiredPermissions;
+import io.neonops.operator.reconcile.ClusterUpdates;
 import io.neonops.operator.reconcile.NeonClusterReconciler;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,8 +80,9 @@ public final class NeonOperator implements AutoCloseable, HealthProbes {
         });
         this.controller = operator.register(new NeonClusterReconciler(settings.reconcile(), Clock.systemUTC(), metrics), c -> {
             c.withName(CONTROLLER_NAME);
-            // the pause annotation is no spec change, yet it must be seen at once
+            // the pause annotation is no spec change, yet it must be seen at once; a status write alone is no reason
             c.withGenerationAware(false);
+            c.withOnUpdateFilter(ClusterUpdates::needsReconcile);
             c.withReconciliationMaxInterval(settings.resyncInterval());
             if (settings.namespaces().isEmpty()) {
                 c.watchingAllNamespaces();

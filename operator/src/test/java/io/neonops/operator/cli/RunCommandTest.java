@@ -1,12 +1,16 @@
 package io.neonops.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.neonops.operator.runtime.ApiServerCheck;
+import io.neonops.operator.runtime.KubernetesVersion;
 import io.neonops.operator.runtime.OperatorFailedException;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.testing.ClusterFixtures;
@@ -30,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,6 +47,16 @@ class RunCommandTest {
 
     @TempDir
     Path dir;
+
+    /** What {@code GET /version} answers, as a real API server of {@code gitVersion} does. */
+    private static VersionInfo serverVersion(String major, String minor, String gitVersion) {
+        return new VersionInfo.Builder().withMajor(major).withMinor(minor).withGitVersion(gitVersion).build();
+    }
+
+    @BeforeEach
+    void serveASupportedKubernetes() {
+        server.setVersionInfo(serverVersion("1", "31", "v1.31.2"));
+    }
 
     @Test
     void runsTheOperatorUntilInterruptedWithServerSideApplyOff() throws Exception {
@@ -181,6 +196,25 @@ class RunCommandTest {
                 .isInstanceOf(OperatorStartException.class)
                 .hasMessageStartingWith("cannot reach the Kubernetes API server at https://127.0.0.1:" + closedPort)
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void refusesAnApiServerOlderThanTheSupportedFloorNamingBothVersions() {
+        server.setVersionInfo(serverVersion("1", "27", "v1.27.16"));
+
+        assertThatThrownBy(() -> run("--kubeconfig", kubeconfig(server.url("/")).toString()))
+                .isInstanceOf(OperatorStartException.class)
+                .hasMessageContaining("runs v1.27.16")
+                .hasMessageEndingWith("neon-operator needs Kubernetes " + KubernetesVersion.MINIMUM + " or later")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void acceptsTheFloorAsAProviderReportsIt() {
+        OperatorHarness.installCrd(client);
+        server.setVersionInfo(serverVersion("1", "28+", "v1.28.15-eks-f69f56f"));
+
+        assertThatCode(() -> ApiServerCheck.verify(client.getConfiguration())).doesNotThrowAnyException();
     }
 
     @Test

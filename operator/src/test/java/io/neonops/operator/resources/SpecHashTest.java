@@ -14,6 +14,27 @@ class SpecHashTest {
         return pod.getMetadata().getAnnotations().get(SpecHash.ANNOTATION);
     }
 
+    /**
+     * Pinned: a change of this value rolls every pod of every cluster once the operator is upgraded. Change it only
+     * on purpose, and say so in the release notes.
+     */
+    @Test
+    void hashOfAFixedClusterIsPinned() {
+        String spec = "pageserver: {resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {memory: 2Gi}}}";
+
+        assertThat(hash(spec, Component.ETCD)).isEqualTo("4932730e67d5fccb");
+        assertThat(hash(spec, Component.PAGESERVER)).isEqualTo("bf377a57ae4eaa63");
+        assertThat(hash(spec, Component.SAFEKEEPER)).isEqualTo("04eb5425cdb5b5d0");
+    }
+
+    @Test
+    void quantitiesHashByValueNotBySpelling() {
+        String binary = "pageserver: {resources: {requests: {cpu: 500m, memory: 1Gi}}}";
+        String respelled = "pageserver: {resources: {requests: {cpu: '0.5', memory: 1024Mi}}}";
+
+        assertThat(hash(respelled, Component.PAGESERVER)).isEqualTo(hash(binary, Component.PAGESERVER));
+    }
+
     @Test
     void sameSpecGivesTheSameHash() {
         assertThat(hash("", Component.SAFEKEEPER)).hasSize(16).isEqualTo(hash("", Component.SAFEKEEPER));

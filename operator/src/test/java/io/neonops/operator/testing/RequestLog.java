@@ -19,12 +19,17 @@ public final class RequestLog {
     }
 
     /** Every request received since the last call, as "METHOD path". */
-    public synchronized List<String> drain() {
-        List<String> requests = new ArrayList<>();
+    public List<String> drain() {
+        return drainRequests().stream().map(r -> r.getMethod() + " " + r.getPath()).toList();
+    }
+
+    /** Every request received since the last call, bodies included. */
+    public synchronized List<RecordedRequest> drainRequests() {
+        List<RecordedRequest> requests = new ArrayList<>();
         try {
             RecordedRequest request;
             while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
-                requests.add(request.getMethod() + " " + request.getPath());
+                requests.add(request);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

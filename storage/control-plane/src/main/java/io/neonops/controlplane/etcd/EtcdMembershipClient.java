@@ -1,5 +1,6 @@
 package io.neonops.controlplane.etcd;
 
+import io.neonops.storage.common.api.NeonApiTransport;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -29,19 +30,27 @@ public final class EtcdMembershipClient {
      * @param timeout    how long to wait for a connection and for each answer
      */
     public EtcdMembershipClient(List<String> clientUrls, Duration timeout) {
+        this(clientUrls, timeout, NeonApiTransport.newHttpClient(positive(timeout)));
+    }
+
+    /**
+     * A client over a shared HTTP client, whose own connect timeout applies; {@code timeout} bounds each answer.
+     */
+    public EtcdMembershipClient(List<String> clientUrls, Duration timeout, HttpClient http) {
         if (clientUrls.isEmpty()) {
             throw new IllegalArgumentException("etcd client URLs are missing: expected at least one http://host:port");
         }
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("etcd timeout must be positive, got " + timeout);
-        }
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        positive(timeout);
         List<EtcdGateway> gateways = new ArrayList<>();
         clientUrls.forEach(url -> gateways.add(new EtcdGateway(httpUrl("etcd client URL", url), timeout, http)));
         this.gateways = List.copyOf(gateways);
+    }
+
+    private static Duration positive(Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("etcd timeout must be positive, got " + timeout);
+        }
+        return timeout;
     }
 
     public static EtcdMembershipClient of(List<String> clientUrls) {

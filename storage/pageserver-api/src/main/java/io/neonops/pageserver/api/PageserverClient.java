@@ -8,6 +8,7 @@ import io.neonops.storage.common.api.ApiPaths;
 import io.neonops.storage.common.api.ApiRequest;
 import io.neonops.storage.common.api.NeonApiException;
 import io.neonops.storage.common.api.NeonApiTransport;
+import java.net.http.HttpClient;
 import java.util.List;
 
 /**
@@ -26,6 +27,11 @@ public final class PageserverClient {
 
     public PageserverClient(ApiClientSettings settings) {
         this.transport = new NeonApiTransport(settings);
+    }
+
+    /** A client over a shared HTTP client ({@link NeonApiTransport#NeonApiTransport(ApiClientSettings, HttpClient)}). */
+    public PageserverClient(ApiClientSettings settings, HttpClient http) {
+        this.transport = new NeonApiTransport(settings, http);
     }
 
     public ApiClientSettings settings() {

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -24,10 +26,25 @@ public final class NeonApiTransport {
     private final ApiClientSettings settings;
     private final HttpClient http;
 
+    /** A transport with an HTTP client of its own, which waits {@code settings.connectTimeout()} for a connection. */
     public NeonApiTransport(ApiClientSettings settings) {
-        this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
+        this(settings, newHttpClient(settings.connectTimeout()));
+    }
+
+    /**
+     * A transport over a shared HTTP client (its connection pool and selector thread), e.g. one per process that
+     * talks to many daemons: the client's own connect timeout applies, and each request's timeout bounds the whole
+     * exchange, connecting included.
+     */
+    public NeonApiTransport(ApiClientSettings settings, HttpClient http) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /** An HTTP client as the management APIs need it: no redirects followed. */
+    public static HttpClient newHttpClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
