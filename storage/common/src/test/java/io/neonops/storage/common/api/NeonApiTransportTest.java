@@ -155,7 +155,39 @@ class NeonApiTransportTest {
 
         assertThatThrownBy(() -> new NeonApiTransport(settings).send(ApiRequest.get("/v1/slow")))
                 .isInstanceOf(NeonApiTimeoutException.class)
-                .hasMessageStartingWith("GET " + server.baseUri() + "/v1/slow: no response within 300 ms");
+                .hasMessageStartingWith("GET " + server.baseUri() + "/v1/slow: no complete response (headers and body) within 300 ms");
+    }
+
+    @Test
+    void aBodyThatTricklesInTimesOutAtTheRequestDeadline() {
+        server.trickle("GET", "/v1/trickle");
+        var settings = ApiClientSettings.of(server.baseUri()).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> new NeonApiTransport(settings).send(ApiRequest.get("/v1/trickle"), new TypeReference<List<Item>>() { }))
+                .isInstanceOf(NeonApiTimeoutException.class)
+                .hasMessage("GET " + server.baseUri() + "/v1/trickle: no complete response (headers and body) within 300 ms"
+                        + " (connect timeout 5000 ms)");
+    }
+
+    @Test
+    void aBodyThatNeverEndsIsCutAtTheSizeLimit() {
+        server.endless("GET", "/v1/endless");
+        var settings = ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(1024 * 1024);
+
+        assertThatThrownBy(() -> new NeonApiTransport(settings).send(ApiRequest.get("/v1/endless"), new TypeReference<List<Item>>() { }))
+                .isInstanceOf(RequestFailedException.class)
+                .hasMessage("GET " + server.baseUri() + "/v1/endless: response not read: the response body is larger than"
+                        + " the limit of 1048576 bytes");
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsRead() {
+        server.respond("GET", "/v1/items", 200, "[]");
+
+        List<Item> items = new NeonApiTransport(ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(2))
+                .send(ApiRequest.get("/v1/items"), new TypeReference<List<Item>>() { });
+
+        assertThat(items).isEmpty();
     }
 
     @Test
