@@ -1,6 +1,7 @@
 package io.neonops.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +27,17 @@ public final class NeonOperatorCommand implements Runnable {
 
     /** The full command tree, with one error handler that prints failures as one line. */
     public static CommandLine commandLine() {
+        return withFailureHandler(root -> Subcommands.register(root));
+    }
+
+    /** The command tree that {@code args} need: only the subcommand they name, so that the others cost nothing. */
+    public static CommandLine commandLine(String[] args) {
+        return withFailureHandler(root -> Subcommands.register(root, args));
+    }
+
+    private static CommandLine withFailureHandler(Consumer<CommandLine> registerSubcommands) {
         CommandLine cli = new CommandLine(new NeonOperatorCommand());
-        Subcommands.register(cli);
+        registerSubcommands.accept(cli);
         cli.setExecutionExceptionHandler(NeonOperatorCommand::handleFailure);
         return cli;
     }

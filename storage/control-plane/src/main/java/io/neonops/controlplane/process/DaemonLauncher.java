@@ -16,6 +16,7 @@ import io.neonops.controlplane.posix.Posix;
 import io.neonops.controlplane.posix.ProcessSpawner;
 import io.neonops.controlplane.posix.SpawnRequest;
 import io.neonops.controlplane.timing.Deadline;
+import io.neonops.controlplane.timing.PhaseTimings;
 
 /**
  * Starts daemons in the background and stops them, as Neon's {@code neon_local} does, with the pid file as the
@@ -61,7 +62,9 @@ public final class DaemonLauncher {
             }
             ListenAddresses.requireFree(launch.name(), launch.listenAddresses());
             SpawnedChild child = spawn(launch, binary);
+            PhaseTimings.mark("spawned " + launch.name());
             awaitReady(launch, child);
+            PhaseTimings.mark("ready " + launch.name());
             return new StartResult.Started(child.pid());
         }
     }
@@ -84,7 +87,9 @@ public final class DaemonLauncher {
             if (!Posix.kill(pid, mode.signal())) {
                 return new StopResult.Stale();
             }
+            PhaseTimings.mark("signalled " + name);
             awaitStopped(name, pid, pidFile, mode, timeout);
+            PhaseTimings.mark("exited " + name);
             return new StopResult.Stopped(pid);
         }
     }
