@@ -2,7 +2,12 @@ package io.neonops.controlplane.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,19 +43,44 @@ class ReadinessProbeTest {
     }
 
     @Test
-    void anAnswerWhoseBodyTricklesInIsNotReadyOnceTheAnswerTimeoutPasses() throws Exception {
-        server.trickle("GET", "/health");
+    void anEndpointThatNeverAnswersIsNotReadyOnceTheAnswerTimeoutPasses() throws Exception {
+        server.hang("GET", "/health");
 
         assertThat(probe.probe(url("/health")))
-                .isEqualTo(new ReadinessProbe.Answer(false, url("/health") + " did not answer in full within 2s"));
+                .isEqualTo(new ReadinessProbe.Answer(false, url("/health") + " did not answer within 2s"));
     }
 
     @Test
-    void anAnswerWhoseBodyNeverEndsIsNotReadyAndIsCutAtTheLimit() throws Exception {
+    void aBodyThatTricklesInDoesNotHoldTheProbeOnlyTheStatusCounts() throws Exception {
+        server.trickle("GET", "/health");
+
+        assertThat(probe.probe(url("/health"))).isEqualTo(new ReadinessProbe.Answer(true, url("/health") + " answered HTTP 200"));
+    }
+
+    @Test
+    void aBodyThatNeverEndsIsNotReadOnlyTheStatusCounts() throws Exception {
         server.endless("GET", "/health");
 
-        assertThat(probe.probe(url("/health"))).isEqualTo(new ReadinessProbe.Answer(false,
-                "GET " + url("/health") + ": the response body is larger than the limit of 65536 bytes"));
+        assertThat(probe.probe(url("/health"))).isEqualTo(new ReadinessProbe.Answer(true, url("/health") + " answered HTTP 200"));
+    }
+
+    @Test
+    void anAnswerThatIsNotHttpIsNotReady() throws Exception {
+        try (ServerSocket garbage = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            URI url = URI.create("http://127.0.0.1:" + garbage.getLocalPort() + "/health");
+            Thread answerer = new Thread(() -> {
+                try (Socket client = garbage.accept()) {
+                    client.getOutputStream().write("x".repeat(4096).getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException ignored) {
+                    // the probe hung up first
+                }
+            });
+            answerer.start();
+
+            assertThat(probe.probe(url)).isEqualTo(new ReadinessProbe.Answer(false,
+                    "GET " + url + " failed: no status line in the first 1024 bytes of the answer"));
+            answerer.join();
+        }
     }
 
     @Test
