@@ -1,7 +1,6 @@
 package io.neonops.cli;
 
 import java.io.PrintWriter;
-import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,17 +26,13 @@ public final class NeonOperatorCommand implements Runnable {
 
     /** The full command tree, with one error handler that prints failures as one line. */
     public static CommandLine commandLine() {
-        return withFailureHandler(root -> Subcommands.register(root));
+        return commandLine(new String[0]);
     }
 
-    /** The command tree that {@code args} need: only the subcommand they name, so that the others cost nothing. */
+    /** The command tree that {@code args} need: only the subcommands they name, so that the others cost nothing. */
     public static CommandLine commandLine(String[] args) {
-        return withFailureHandler(root -> Subcommands.register(root, args));
-    }
-
-    private static CommandLine withFailureHandler(Consumer<CommandLine> registerSubcommands) {
         CommandLine cli = new CommandLine(new NeonOperatorCommand());
-        registerSubcommands.accept(cli);
+        Subcommands.register(cli, args);
         cli.setExecutionExceptionHandler(NeonOperatorCommand::handleFailure);
         return cli;
     }

@@ -1,20 +1,19 @@
 package io.neonops.controlplane.timing;
 
-import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * Where a command's time goes, for the start-up benchmark: with {@code NEON_OPERATOR_TIMING=1} in the environment
- * each {@link #mark} prints one line to stderr with the milliseconds since the process started (the launcher
- * script execs java, so this includes the script and the JVM's own start) and since the previous mark. Otherwise
- * a mark costs nothing.
+ * each {@link #mark} prints one line to stderr with the milliseconds since the command was launched and since the
+ * previous mark. {@code bin/neon-operator} passes its own start time in {@code NEON_OPERATOR_TIMING_START} (epoch
+ * seconds with a fraction, bash's {@code $EPOCHREALTIME}), so the first mark shows what the JVM's start cost; without
+ * it the times count from the first mark. Otherwise a mark costs nothing.
  */
 public final class PhaseTimings {
-    public static final String VARIABLE = "NEON_OPERATOR_TIMING";
-
-    private static final boolean ENABLED = "1".equals(System.getenv(VARIABLE));
-    private static final long PROCESS_START_MILLIS = ENABLED ? processStartMillis() : 0;
-    private static long previousMillis = PROCESS_START_MILLIS;
+    private static final boolean ENABLED = "1".equals(System.getenv("NEON_OPERATOR_TIMING"));
+    private static long startMillis = ENABLED ? launchMillis() : 0;
+    private static long previousMillis = startMillis;
 
     private PhaseTimings() {
     }
@@ -25,14 +24,27 @@ public final class PhaseTimings {
             return;
         }
         long now = System.currentTimeMillis();
-        System.err.printf(Locale.ROOT, "neon-operator timing: %-28s at %5d ms (+%d ms)%n", phase,
-                now - PROCESS_START_MILLIS, now - previousMillis);
+        if (startMillis == 0) {
+            startMillis = now;
+            previousMillis = now;
+        }
+        System.err.printf(Locale.ROOT, "neon-operator timing: %-28s at %5d ms (+%d ms)%n", phase, now - startMillis,
+                now - previousMillis);
         System.err.flush();
         previousMillis = now;
     }
 
-    private static long processStartMillis() {
-        // the kernel counts in clock ticks (10 ms): precise enough to tell the JVM's start from the command's work
-        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElseGet(System::currentTimeMillis);
+    /** When the launcher started, or 0 when it did not say. */
+    private static long launchMillis() {
+        String launched = System.getenv("NEON_OPERATOR_TIMING_START");
+        if (launched == null) {
+            return 0;
+        }
+        try {
+            // a locale may write the fraction after a comma
+            return new BigDecimal(launched.strip().replace(',', '.')).movePointRight(3).longValue();
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }
