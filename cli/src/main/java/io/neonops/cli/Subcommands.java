@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.neonops.controlplane.local.LocalCommand;
+import io.neonops.controlplane.posix.Posix;
 import io.neonops.controlplane.tenant.TenantCommand;
 import io.neonops.controlplane.tenant.TimelineCommand;
 import io.neonops.operator.cli.RenderCommand;
@@ -55,6 +56,7 @@ final class Subcommands {
 
     /** {@code local}, whose start, status and stop are always there; tenant and timeline only when needed. */
     private static CommandLine local(String[] args) {
+        Posix.bindInBackground();
         CommandLine local = new CommandLine(new LocalCommand());
         if (args.length == 0 || !local.getSubcommands().containsKey(args[0])) {
             register(local, UNDER_LOCAL, args);

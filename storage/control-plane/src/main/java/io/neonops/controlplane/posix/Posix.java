@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import jnr.constants.platform.Errno;
@@ -18,11 +19,22 @@ public final class Posix {
     private static final int LOCK_SH = 1;
     private static final int LOCK_EX = 2;
     private static final int LOCK_NB = 4;
+    private static final int WNOHANG = 1;
     private static final int FILE_MODE = 0644;
     // every descriptor the JVM opens here is close-on-exec, so no child inherits it by accident
     private static final int CLOEXEC = OpenFlags.O_CLOEXEC.intValue();
 
     private Posix() {
+    }
+
+    /**
+     * Binds libc on a thread of its own, so that a command that will need it (every local command) has it ready by
+     * the time its arguments are parsed and its manifest read, instead of binding it on its first call.
+     */
+    public static void bindInBackground() {
+        Thread binder = new Thread(LibC::c, "libc-binder");
+        binder.setDaemon(true);
+        binder.start();
     }
 
     /** Opens (creating, never truncating) a file for reading and writing. */
@@ -149,10 +161,23 @@ public final class Posix {
 
     /** Blocks until the child {@code pid} of this process exits, and reaps it. */
     public static ExitStatus waitForExit(long pid) throws IOException {
+        return waitpid(pid, 0).orElseThrow();
+    }
+
+    /** Reaps the child {@code pid} when it has exited; empty, at once, while it runs. */
+    public static Optional<ExitStatus> reapIfExited(long pid) throws IOException {
+        return waitpid(pid, WNOHANG);
+    }
+
+    private static Optional<ExitStatus> waitpid(long pid, int options) throws IOException {
         int[] status = new int[1];
         while (true) {
-            if (LibC.c().waitpid(Math.toIntExact(pid), status, 0) == pid) {
-                return new ExitStatus(status[0]);
+            int result = LibC.c().waitpid(Math.toIntExact(pid), status, options);
+            if (result == pid) {
+                return Optional.of(new ExitStatus(status[0]));
+            }
+            if (result == 0) {
+                return Optional.empty();
             }
             int errno = LibC.errno();
             if (errno != Errno.EINTR.intValue()) {

@@ -6,9 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.neonops.controlplane.timing.Deadline;
 
 /** The libc binding as its callers see it: results, and failures naming the file and the system's reason. */
 class PosixTest {
@@ -62,6 +69,29 @@ class PosixTest {
             Posix.close(fd);
         }
         assertThat(file).hasContent("4242");
+    }
+
+    @Test
+    void aRunningChildIsNotReapedAndAnExitedOneIsWithItsStatus() throws IOException {
+        int log = Posix.openAppend(dir.resolve("child.log"));
+        long pid;
+        try {
+            pid = ProcessSpawner.spawn(new SpawnRequest(Path.of("/bin/sleep"), List.of("sleep", "600"), Map.of(), dir, log,
+                    OptionalInt.empty()));
+        } finally {
+            Posix.close(log);
+        }
+
+        assertThat(Posix.reapIfExited(pid)).isEmpty();
+        assertThat(Posix.kill(pid, Signal.SIGKILL)).isTrue();
+
+        Deadline deadline = Deadline.after(Duration.ofSeconds(30));
+        Optional<ExitStatus> status = Posix.reapIfExited(pid);
+        while (status.isEmpty() && !deadline.expired()) {
+            deadline.pause(Duration.ofMillis(10));
+            status = Posix.reapIfExited(pid);
+        }
+        assertThat(status).map(ExitStatus::describe).contains("killed by signal " + Signal.SIGKILL.number());
     }
 
     @Test
