@@ -28,8 +28,9 @@ public final class PhaseTimings {
             startMillis = now;
             previousMillis = now;
         }
-        System.err.printf(Locale.ROOT, "neon-operator timing: %-28s at %5d ms (+%d ms)%n", phase, now - startMillis,
-                now - previousMillis);
+        // one write, so that the line is not interleaved with other output
+        System.err.print(String.format(Locale.ROOT, "neon-operator timing: %-28s at %5d ms (+%d ms)%n", phase,
+                now - startMillis, now - previousMillis));
         System.err.flush();
         previousMillis = now;
     }
