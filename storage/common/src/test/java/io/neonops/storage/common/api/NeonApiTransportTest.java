@@ -161,9 +161,9 @@ class NeonApiTransportTest {
     @Test
     void aBodyThatTricklesInTimesOutAtTheRequestDeadline() {
         server.trickle("GET", "/v1/trickle");
-        var settings = ApiClientSettings.of(server.baseUri()).withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300));
 
-        assertThatThrownBy(() -> new NeonApiTransport(settings).send(ApiRequest.get("/v1/trickle"), new TypeReference<List<Item>>() { }))
+        assertThatThrownBy(() -> listItems(ApiClientSettings.of(server.baseUri())
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)), "/v1/trickle"))
                 .isInstanceOf(NeonApiTimeoutException.class)
                 .hasMessage("GET " + server.baseUri() + "/v1/trickle: no complete response (headers and body) within 300 ms"
                         + " (connect timeout 5000 ms)");
@@ -172,9 +172,8 @@ class NeonApiTransportTest {
     @Test
     void aBodyThatNeverEndsIsCutAtTheSizeLimit() {
         server.endless("GET", "/v1/endless");
-        var settings = ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(1024 * 1024);
 
-        assertThatThrownBy(() -> new NeonApiTransport(settings).send(ApiRequest.get("/v1/endless"), new TypeReference<List<Item>>() { }))
+        assertThatThrownBy(() -> listItems(ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(1024 * 1024), "/v1/endless"))
                 .isInstanceOf(RequestFailedException.class)
                 .hasMessage("GET " + server.baseUri() + "/v1/endless: response not read: the response body is larger than"
                         + " the limit of 1048576 bytes");
@@ -184,10 +183,11 @@ class NeonApiTransportTest {
     void aBodyOfExactlyTheLimitIsRead() {
         server.respond("GET", "/v1/items", 200, "[]");
 
-        List<Item> items = new NeonApiTransport(ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(2))
-                .send(ApiRequest.get("/v1/items"), new TypeReference<List<Item>>() { });
+        assertThat(listItems(ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(2), "/v1/items")).isEmpty();
+    }
 
-        assertThat(items).isEmpty();
+    private static List<Item> listItems(ApiClientSettings settings, String path) {
+        return new NeonApiTransport(settings).send(ApiRequest.get(path), new TypeReference<List<Item>>() { });
     }
 
     @Test
