@@ -36,10 +36,7 @@ public final class CdsTraining {
         Path dir = scratch.resolve("cluster");
         try {
             int port = freePortPair();
-            Path manifest = scratch.resolve("cluster.yaml");
-            // the example's last section is spec, so an appended, indented key lands in it
-            Files.writeString(manifest, Files.readString(example).stripTrailing()
-                    + "\n  local: {etcdClientPort: " + port + ", etcdPeerPort: " + (port + 1) + "}\n");
+            Path manifest = Files.writeString(scratch.resolve("cluster.yaml"), withEtcdPorts(Files.readString(example), port));
             run("local", "start", "-f", manifest.toString(), "--dir", dir.toString(), "--timeout", "30", "etcd");
             run("local", "status", "--dir", dir.toString());
             run("local", "tenant", "list", "--pageserver", "http://127.0.0.1:" + freePortPair());
@@ -53,6 +50,12 @@ public final class CdsTraining {
         }
     }
 
+    /** The example manifest with etcd on {@code clientPort} and the port after it. */
+    static String withEtcdPorts(String example, int clientPort) {
+        // the example's last section is spec, so an appended, indented key lands in it
+        return example.stripTrailing() + "\n  local: {etcdClientPort: " + clientPort + ", etcdPeerPort: " + (clientPort + 1) + "}\n";
+    }
+
     private static int run(String... args) {
         CommandLine command = NeonOperatorCommand.commandLine(args);
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
@@ -61,8 +64,9 @@ public final class CdsTraining {
         return command.execute(args);
     }
 
+    /** The first of two consecutive ports on 127.0.0.1 that were free a moment ago. */
     @SuppressWarnings("try") // binding is the check; the sockets close at once
-    private static int freePortPair() throws IOException {
+    static int freePortPair() throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, HIGHEST_PORT);
             try (ServerSocket first = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());

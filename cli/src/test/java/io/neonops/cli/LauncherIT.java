@@ -60,6 +60,25 @@ class LauncherIT {
     }
 
     @Test
+    void startsAndStopsEtcdWithTheLaunchersJvmOptions(@TempDir Path dir) throws Exception {
+        int port = CdsTraining.freePortPair();
+        Path manifest = Files.writeString(dir.resolve("cluster.yaml"),
+                CdsTraining.withEtcdPorts(Files.readString(ROOT.resolve("examples/neoncluster.yaml")), port));
+        Path work = dir.resolve("work");
+        try {
+            Run start = run(LAUNCHER, "local", "start", "-f", manifest.toString(), "--dir", work.toString(), "etcd");
+
+            assertThat(start.exitCode()).as(start.err()).isZero();
+            assertThat(start.out()).startsWith("etcd started (pid ");
+            assertThat(run(LAUNCHER, "local", "status", "--dir", work.toString()).out()).contains("etcd", "running");
+        } finally {
+            Run stop = run(LAUNCHER, "local", "stop", "--dir", work.toString());
+            assertThat(stop.exitCode()).as(stop.err()).isZero();
+            assertThat(stop.out()).contains("etcd stopped (pid ");
+        }
+    }
+
+    @Test
     void theBuildLeavesAClassDataSharingArchiveNewerThanTheJar() throws Exception {
         Path jar = ROOT.resolve("cli/target/neon-operator.jar");
         Path archive = ROOT.resolve("cli/target/neon-operator.jsa");
