@@ -26,8 +26,13 @@ public final class NeonOperatorCommand implements Runnable {
 
     /** The full command tree, with one error handler that prints failures as one line. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The command tree that {@code args} need: only the subcommands they name, so that the others cost nothing. */
+    public static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new NeonOperatorCommand());
-        Subcommands.register(cli);
+        Subcommands.register(cli, args);
         cli.setExecutionExceptionHandler(NeonOperatorCommand::handleFailure);
         return cli;
     }

@@ -1,6 +1,6 @@
 package io.neonops.cli;
 
-import picocli.CommandLine;
+import io.neonops.controlplane.timing.PhaseTimings;
 
 /** Entry point of the shaded jar that {@code bin/neon-operator} runs. */
 public final class NeonOperatorMain {
@@ -9,6 +9,11 @@ public final class NeonOperatorMain {
     }
 
     public static void main(String[] args) {
-        System.exit(NeonOperatorCommand.commandLine().execute(args));
+        PhaseTimings.mark("jvm started, main entered");
+        var commandLine = NeonOperatorCommand.commandLine(args);
+        PhaseTimings.mark("command tree built");
+        int exitCode = commandLine.execute(args);
+        PhaseTimings.mark("command done");
+        System.exit(exitCode);
     }
 }

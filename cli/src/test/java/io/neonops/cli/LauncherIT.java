@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,69 @@ class LauncherIT {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).startsWith("neon-operator: ").doesNotContain("Exception\n\tat");
         assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void startsAndStopsEtcdWithTheLaunchersJvmOptions(@TempDir Path dir) throws Exception {
+        int port = CdsTraining.freePortPair();
+        Path manifest = Files.writeString(dir.resolve("cluster.yaml"),
+                CdsTraining.withEtcdPorts(Files.readString(ROOT.resolve("examples/neoncluster.yaml")), port));
+        Path work = dir.resolve("work");
+        try {
+            Run start = run(LAUNCHER, "local", "start", "-f", manifest.toString(), "--dir", work.toString(), "etcd");
+
+            assertThat(start.exitCode()).as(start.err()).isZero();
+            assertThat(start.out()).startsWith("etcd started (pid ");
+            assertThat(run(LAUNCHER, "local", "status", "--dir", work.toString()).out()).contains("etcd", "running");
+        } finally {
+            Run stop = run(LAUNCHER, "local", "stop", "--dir", work.toString());
+            assertThat(stop.exitCode()).as(stop.err()).isZero();
+            assertThat(stop.out()).contains("etcd stopped (pid ");
+        }
+    }
+
+    @Test
+    void theBuildLeavesAClassDataSharingArchiveNewerThanTheJar() throws Exception {
+        Path jar = ROOT.resolve("cli/target/neon-operator.jar");
+        Path archive = ROOT.resolve("cli/target/neon-operator.jsa");
+
+        assertThat(archive).isRegularFile();
+        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
+    }
+
+    @Test
+    void anUnusableClassDataSharingArchiveIsSkippedWithoutAWord(@TempDir Path checkout) throws Exception {
+        Path launcher = copyLauncherAndJar(checkout);
+        Path archive = checkout.resolve("cli/target/neon-operator.jsa");
+        Files.writeString(archive, "not an archive");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+
+        Run run = run(launcher, "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("neon-operator ");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void anArchiveMadeForAnotherJarIsSkippedWithoutAWord(@TempDir Path checkout) throws Exception {
+        Path launcher = copyLauncherAndJar(checkout);
+        Path archive = Files.copy(ROOT.resolve("cli/target/neon-operator.jsa"), checkout.resolve("cli/target/neon-operator.jsa"));
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+
+        Run run = run(launcher, "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+
+    private static Path copyLauncherAndJar(Path checkout) throws IOException {
+        Path launcher = Files.createDirectories(checkout.resolve("bin")).resolve("neon-operator");
+        Files.copy(LAUNCHER, launcher);
+        launcher.toFile().setExecutable(true);
+        Files.copy(ROOT.resolve("cli/target/neon-operator.jar"),
+                Files.createDirectories(checkout.resolve("cli/target")).resolve("neon-operator.jar"));
+        return launcher;
     }
 
     @Test

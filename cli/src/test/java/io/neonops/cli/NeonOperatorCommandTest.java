@@ -16,7 +16,7 @@ class NeonOperatorCommandTest {
     }
 
     static Outcome run(String... args) {
-        CommandLine cli = NeonOperatorCommand.commandLine();
+        CommandLine cli = NeonOperatorCommand.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
@@ -44,6 +44,38 @@ class NeonOperatorCommandTest {
             assertThat(outcome.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(outcome.out()).as(String.join(" ", command)).startsWith("Usage: neon-operator " + command[0]);
         }
+    }
+
+    @Test
+    void onlyTheBranchTheArgumentsNameIsBuilt() {
+        CommandLine stop = NeonOperatorCommand.commandLine(new String[] {"local", "stop", "--dir", "x"});
+        CommandLine tenants = NeonOperatorCommand.commandLine(new String[] {"local", "tenant", "list"});
+
+        assertThat(stop.getSubcommands()).containsOnlyKeys("local");
+        assertThat(stop.getSubcommands().get("local").getSubcommands()).containsOnlyKeys("start", "status", "stop");
+        assertThat(tenants.getSubcommands().get("local").getSubcommands())
+                .containsOnlyKeys("start", "status", "stop", "tenant");
+        assertThat(NeonOperatorCommand.commandLine(new String[] {"render", "-f", "x"}).getSubcommands()).containsOnlyKeys("render");
+    }
+
+    @Test
+    void argumentsThatNameNoSubcommandGetEverySubcommandAtThatLevel() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"lokal", "start"}}) {
+            assertThat(NeonOperatorCommand.commandLine(args).getSubcommands()).as(String.join(" ", args))
+                    .containsOnlyKeys("run", "render", "local");
+        }
+        for (String[] args : new String[][] {{"local"}, {"local", "--help"}, {"local", "tenant-list"}}) {
+            assertThat(NeonOperatorCommand.commandLine(args).getSubcommands().get("local").getSubcommands())
+                    .as(String.join(" ", args)).containsOnlyKeys("start", "status", "stop", "tenant", "timeline");
+        }
+    }
+
+    @Test
+    void anUnknownSubcommandIsNamedWithTheKnownOnes() {
+        Outcome outcome = run("lokal", "start");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Unmatched argument", "'lokal'", "local");
     }
 
     @Test

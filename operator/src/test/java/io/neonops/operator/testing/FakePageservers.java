@@ -67,7 +67,7 @@ public final class FakePageservers implements AutoCloseable {
             FakeHttpServer server = byNamespace.get(namespaceOf(settings.baseUri()));
             URI target = server == null ? nothingListening : server.baseUri();
             return new PageserverClient(new ApiClientSettings(target, settings.connectTimeout(),
-                    settings.requestTimeout(), settings.bearerToken()));
+                    settings.requestTimeout(), settings.bearerToken(), settings.maxResponseBytes()));
         };
     }
 

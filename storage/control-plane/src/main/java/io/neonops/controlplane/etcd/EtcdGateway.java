@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.neonops.storage.common.api.BoundedExchange;
 import io.neonops.storage.common.api.ConnectionFailures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +25,8 @@ final class EtcdGateway {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final int MAX_MESSAGE_LENGTH = 300;
+    // member lists and member-add answers are a few kilobytes
+    private static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final URI endpoint;
     private final Duration timeout;
@@ -49,33 +51,34 @@ final class EtcdGateway {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(toJson(body)))
                 .build();
-        HttpResponse<String> response;
+        BoundedExchange.Response response;
         try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = BoundedExchange.send(http, httpRequest, timeout, MAX_ANSWER_BYTES);
         } catch (IOException e) {
             throw new EtcdUnreachableException(endpoint + ": " + unreachable(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EtcdUnreachableException(endpoint + ": interrupted while waiting for " + request, e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new EtcdErrorException(endpoint.toString(), request, response.statusCode(), errorMessage(response.body()), null);
+        String answerText = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.status() / 100 != 2) {
+            throw new EtcdErrorException(endpoint.toString(), request, response.status(), errorMessage(answerText), null);
         }
         try {
-            T answer = JSON.readValue(response.body(), answerType);
+            T answer = JSON.readValue(answerText, answerType);
             if (answer == null) {
-                throw new EtcdErrorException(endpoint.toString(), request, response.statusCode(), "an empty body", null);
+                throw new EtcdErrorException(endpoint.toString(), request, response.status(), "an empty body", null);
             }
             return answer;
         } catch (JsonProcessingException e) {
-            throw new EtcdErrorException(endpoint.toString(), request, response.statusCode(),
+            throw new EtcdErrorException(endpoint.toString(), request, response.status(),
                     "a body that is not etcd's JSON: " + oneLine(e.getOriginalMessage()), e);
         }
     }
 
     private String unreachable(IOException e) {
         if (e instanceof HttpTimeoutException) {
-            return "no answer within " + timeout.toMillis() + " ms";
+            return "no complete answer within " + timeout.toMillis() + " ms";
         }
         return ConnectionFailures.describe(e, endpoint);
     }

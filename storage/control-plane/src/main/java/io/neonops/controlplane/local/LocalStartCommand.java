@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import io.neonops.controlplane.cluster.ClusterManifest;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ManifestException;
+import io.neonops.controlplane.timing.PhaseTimings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,7 @@ public final class LocalStartCommand implements Callable<Integer> {
         Duration readyTimeout = LocalCommand.positiveSeconds(spec, "--timeout", timeoutSeconds);
         LocalWorkDir workDir = dir.workDir();
         ClusterSpecSource manifest = manifest(workDir);
+        PhaseTimings.mark("manifest read");
         LocalCluster cluster = workDir.cluster(manifest.manifest().spec(), binDir(), pgDistribDir);
         List<LocalNode> nodes = cluster.select(components.names);
         if (manifest.text().isPresent()) {

@@ -2,16 +2,14 @@ package io.neonops.controlplane.posix;
 
 import java.io.IOException;
 
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
 import jnr.ffi.byref.IntByReference;
 import jnr.constants.platform.OpenFlags;
 
 /**
- * Starts a child with glibc's posix_spawn, bound directly because jnr-posix's own wrapper cannot set the signal
- * mask: JVM threads block SIGQUIT, and a child would inherit that mask and ignore {@code stop --immediate}.
+ * Starts a child with glibc's posix_spawn, with the signal mask set explicitly: JVM threads block SIGQUIT, and a
+ * child would inherit that mask and ignore {@code stop --immediate}.
  *
  * <p>The child starts in a session of its own (so a terminal's Ctrl-C or hang-up does not reach the daemon),
  * with every signal at its default action and none blocked, stdin from /dev/null, stdout and stderr on the
@@ -20,33 +18,6 @@ import jnr.constants.platform.OpenFlags;
  * threads that open files meanwhile.
  */
 public final class ProcessSpawner {
-
-    /** The glibc calls used; all return 0 or an errno value. */
-    public interface SpawnLibrary {
-        int posix_spawn_file_actions_init(Pointer actions);
-
-        int posix_spawn_file_actions_destroy(Pointer actions);
-
-        int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
-
-        int posix_spawn_file_actions_addopen(Pointer actions, int fd, String path, int flags, int mode);
-
-        int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int from);
-
-        int posix_spawn_file_actions_addchdir_np(Pointer actions, String directory);
-
-        int posix_spawnattr_init(Pointer attributes);
-
-        int posix_spawnattr_destroy(Pointer attributes);
-
-        int posix_spawnattr_setflags(Pointer attributes, short flags);
-
-        int posix_spawnattr_setsigmask(Pointer attributes, Pointer signalSet);
-
-        int posix_spawnattr_setsigdefault(Pointer attributes, Pointer signalSet);
-
-        int posix_spawn(IntByReference pid, String path, Pointer actions, Pointer attributes, String[] argv, String[] envp);
-    }
 
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -57,24 +28,21 @@ public final class ProcessSpawner {
     private static final int SIGNAL_SET_SIZE = 128;
     private static final int FIRST_CLOSED_FD = SpawnRequest.HANDED_OVER_FD + 1;
 
-    private static final SpawnLibrary LIBC = LibraryLoader.create(SpawnLibrary.class).load("c");
-    private static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
-
     private ProcessSpawner() {
     }
 
     /** Spawns the child and returns its pid; the caller must reap it (waitpid). */
     public static long spawn(SpawnRequest request) throws IOException {
-        Pointer actions = Memory.allocateDirect(RUNTIME, FILE_ACTIONS_SIZE, true);
-        Pointer attributes = Memory.allocateDirect(RUNTIME, ATTRIBUTES_SIZE, true);
-        check("posix_spawn_file_actions_init", LIBC.posix_spawn_file_actions_init(actions));
+        Pointer actions = Memory.allocateDirect(LibC.runtime(), FILE_ACTIONS_SIZE, true);
+        Pointer attributes = Memory.allocateDirect(LibC.runtime(), ATTRIBUTES_SIZE, true);
+        check("posix_spawn_file_actions_init", LibC.c().posix_spawn_file_actions_init(actions));
         try {
-            check("posix_spawnattr_init", LIBC.posix_spawnattr_init(attributes));
+            check("posix_spawnattr_init", LibC.c().posix_spawnattr_init(attributes));
             try {
                 describeDescriptors(actions, request);
                 describeSignals(attributes);
                 IntByReference pid = new IntByReference();
-                int error = LIBC.posix_spawn(pid, request.executable().toString(), actions, attributes,
+                int error = LibC.c().posix_spawn(pid, request.executable().toString(), actions, attributes,
                         request.argv().toArray(String[]::new), environment(request));
                 if (error != 0) {
                     throw new IOException("cannot start " + request.executable() + " in " + request.workingDirectory()
@@ -82,32 +50,32 @@ public final class ProcessSpawner {
                 }
                 return pid.intValue();
             } finally {
-                LIBC.posix_spawnattr_destroy(attributes);
+                LibC.c().posix_spawnattr_destroy(attributes);
             }
         } finally {
-            LIBC.posix_spawn_file_actions_destroy(actions);
+            LibC.c().posix_spawn_file_actions_destroy(actions);
         }
     }
 
     private static void describeDescriptors(Pointer actions, SpawnRequest request) throws IOException {
         // the handed-over descriptor first, so that the stdio set-up below can never overwrite it
         if (request.handedOverFd().isPresent()) {
-            check("adddup2", LIBC.posix_spawn_file_actions_adddup2(actions, request.handedOverFd().getAsInt(), SpawnRequest.HANDED_OVER_FD));
+            check("adddup2", LibC.c().posix_spawn_file_actions_adddup2(actions, request.handedOverFd().getAsInt(), SpawnRequest.HANDED_OVER_FD));
         }
-        check("addopen", LIBC.posix_spawn_file_actions_addopen(actions, 0, "/dev/null", OpenFlags.O_RDONLY.intValue(), 0));
-        check("adddup2", LIBC.posix_spawn_file_actions_adddup2(actions, request.outputFd(), 1));
-        check("adddup2", LIBC.posix_spawn_file_actions_adddup2(actions, request.outputFd(), 2));
-        check("addclosefrom_np", LIBC.posix_spawn_file_actions_addclosefrom_np(actions, FIRST_CLOSED_FD));
-        check("addchdir_np", LIBC.posix_spawn_file_actions_addchdir_np(actions, request.workingDirectory().toString()));
+        check("addopen", LibC.c().posix_spawn_file_actions_addopen(actions, 0, "/dev/null", OpenFlags.O_RDONLY.intValue(), 0));
+        check("adddup2", LibC.c().posix_spawn_file_actions_adddup2(actions, request.outputFd(), 1));
+        check("adddup2", LibC.c().posix_spawn_file_actions_adddup2(actions, request.outputFd(), 2));
+        check("addclosefrom_np", LibC.c().posix_spawn_file_actions_addclosefrom_np(actions, FIRST_CLOSED_FD));
+        check("addchdir_np", LibC.c().posix_spawn_file_actions_addchdir_np(actions, request.workingDirectory().toString()));
     }
 
     private static void describeSignals(Pointer attributes) throws IOException {
-        Pointer noSignals = Memory.allocateDirect(RUNTIME, SIGNAL_SET_SIZE, true);
-        Pointer everySignal = Memory.allocateDirect(RUNTIME, SIGNAL_SET_SIZE, true);
+        Pointer noSignals = Memory.allocateDirect(LibC.runtime(), SIGNAL_SET_SIZE, true);
+        Pointer everySignal = Memory.allocateDirect(LibC.runtime(), SIGNAL_SET_SIZE, true);
         everySignal.putLong(0, -1L);
-        check("setsigmask", LIBC.posix_spawnattr_setsigmask(attributes, noSignals));
-        check("setsigdefault", LIBC.posix_spawnattr_setsigdefault(attributes, everySignal));
-        check("setflags", LIBC.posix_spawnattr_setflags(attributes,
+        check("setsigmask", LibC.c().posix_spawnattr_setsigmask(attributes, noSignals));
+        check("setsigdefault", LibC.c().posix_spawnattr_setsigdefault(attributes, everySignal));
+        check("setflags", LibC.c().posix_spawnattr_setflags(attributes,
                 (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSID)));
     }
 

@@ -16,13 +16,15 @@ import io.neonops.controlplane.posix.Posix;
 import io.neonops.controlplane.posix.ProcessSpawner;
 import io.neonops.controlplane.posix.SpawnRequest;
 import io.neonops.controlplane.timing.Deadline;
+import io.neonops.controlplane.timing.PhaseTimings;
 
 /**
  * Starts daemons in the background and stops them, as Neon's {@code neon_local} does, with the pid file as the
  * only record of what runs: a daemon is running exactly while its pid file is locked.
  */
 public final class DaemonLauncher {
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    // short: a daemon often gets ready, or exits, within a few tens of milliseconds, and each poll costs microseconds
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 20;
 
@@ -66,6 +68,7 @@ public final class DaemonLauncher {
             ListenAddresses.requireFree(launch.name(), launch.listenAddresses());
             long logStart = LogTail.size(launch.logFile());
             SpawnedChild child = spawn(launch, binary);
+            PhaseTimings.mark("spawned " + launch.name());
             try {
                 awaitReady(launch, child, logStart);
             } catch (DaemonStartException e) {
@@ -76,6 +79,7 @@ public final class DaemonLauncher {
                 throw new IOException(launch.name() + " (pid " + child.pid() + ") was not ready: " + e.getMessage()
                         + (unkilled.isEmpty() ? "; it was killed" : unkilled), e);
             }
+            PhaseTimings.mark("ready " + launch.name());
             return new StartResult.Started(child.pid());
         }
     }
@@ -101,7 +105,9 @@ public final class DaemonLauncher {
             if (!Posix.kill(pid, mode.signal())) {
                 return new StopResult.Stale();
             }
+            PhaseTimings.mark("signalled " + name);
             awaitStopped(name, pid, pidFile, mode, timeout);
+            PhaseTimings.mark("exited " + name);
             return new StopResult.Stopped(pid);
         }
     }

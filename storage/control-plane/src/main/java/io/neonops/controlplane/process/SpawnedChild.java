@@ -8,14 +8,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.neonops.controlplane.posix.ExitStatus;
 import io.neonops.controlplane.posix.Posix;
 import io.neonops.controlplane.posix.Signal;
 
 /**
- * A child this JVM spawned, with a reaper thread blocked in waitpid: without it the child would stay a zombie
- * while the JVM lives (and still look alive to kill(pid, 0)); with it, "has exited" is exact.
+ * A child this JVM spawned, with a reaper thread that reaps it once it exits: without it the child would stay a
+ * zombie while the JVM lives (and still look alive to kill(pid, 0)); with it, "has exited" is exact.
  */
 final class SpawnedChild {
+    // the reaper polls rather than blocks in waitpid: the JVM's exit waits 300 ms for threads inside native code
+    private static final Duration REAP_INTERVAL = Duration.ofMillis(10);
+
     private final long pid;
     private final CompletableFuture<String> exit = new CompletableFuture<>();
 
@@ -33,9 +37,16 @@ final class SpawnedChild {
 
     private void reap() {
         try {
-            exit.complete(Posix.waitForExit(pid).describe());
+            Optional<ExitStatus> status = Posix.reapIfExited(pid);
+            while (status.isEmpty()) {
+                Thread.sleep(REAP_INTERVAL.toMillis());
+                status = Posix.reapIfExited(pid);
+            }
+            exit.complete(status.get().describe());
         } catch (IOException e) {
             exit.complete("exit status unknown: " + e.getMessage());
+        } catch (InterruptedException e) {
+            exit.complete("exit status unknown: the reaper was interrupted");
         }
     }
 

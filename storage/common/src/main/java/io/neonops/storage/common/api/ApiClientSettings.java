@@ -10,14 +10,18 @@ import java.util.Optional;
  * Where a management API lives and how to call it.
  *
  * @param baseUri        the daemon's HTTP root, e.g. {@code http://127.0.0.1:9898} (paths start with /v1)
- * @param connectTimeout how long to wait for a TCP connection
- * @param requestTimeout how long to wait for each complete response
- * @param bearerToken    JWT sent as {@code Authorization: Bearer} when the daemon runs with auth
+ * @param connectTimeout   how long to wait for a TCP connection
+ * @param requestTimeout   the deadline of each request as a whole: connection, headers and the complete body
+ * @param bearerToken      JWT sent as {@code Authorization: Bearer} when the daemon runs with auth
+ * @param maxResponseBytes the longest response body read; a longer one fails the request instead of filling the heap
  */
-public record ApiClientSettings(URI baseUri, Duration connectTimeout, Duration requestTimeout, Optional<String> bearerToken) {
+public record ApiClientSettings(URI baseUri, Duration connectTimeout, Duration requestTimeout, Optional<String> bearerToken,
+        int maxResponseBytes) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Room for the tenant or timeline list of a pageserver with tens of thousands of them. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
     public ApiClientSettings {
         Objects.requireNonNull(baseUri, "baseUri");
@@ -34,11 +38,15 @@ public record ApiClientSettings(URI baseUri, Duration connectTimeout, Duration r
         if (bearerToken.filter(t -> t.isBlank() || t.chars().anyMatch(Character::isWhitespace)).isPresent()) {
             throw new IllegalArgumentException("invalid bearer token: must be non-empty and contain no whitespace");
         }
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("invalid response size limit " + maxResponseBytes + ": must be positive");
+        }
     }
 
     /** Settings with the default timeouts and no token. */
     public static ApiClientSettings of(URI baseUri) {
-        return new ApiClientSettings(baseUri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Optional.empty());
+        return new ApiClientSettings(baseUri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Optional.empty(),
+                DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /**
@@ -58,11 +66,15 @@ public record ApiClientSettings(URI baseUri, Duration connectTimeout, Duration r
     }
 
     public ApiClientSettings withBearerToken(String token) {
-        return new ApiClientSettings(baseUri, connectTimeout, requestTimeout, Optional.of(token));
+        return new ApiClientSettings(baseUri, connectTimeout, requestTimeout, Optional.of(token), maxResponseBytes);
     }
 
     public ApiClientSettings withTimeouts(Duration connect, Duration request) {
-        return new ApiClientSettings(baseUri, connect, request, bearerToken);
+        return new ApiClientSettings(baseUri, connect, request, bearerToken, maxResponseBytes);
+    }
+
+    public ApiClientSettings withMaxResponseBytes(int limit) {
+        return new ApiClientSettings(baseUri, connectTimeout, requestTimeout, bearerToken, limit);
     }
 
     private static void requirePositive(String name, Duration d) {
@@ -76,6 +88,7 @@ public record ApiClientSettings(URI baseUri, Duration connectTimeout, Duration r
     @Override
     public String toString() {
         return "ApiClientSettings[baseUri=" + baseUri + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", bearerToken=" + bearerToken.map(t -> "***").orElse("none") + "]";
+                + ", requestTimeout=" + requestTimeout + ", bearerToken=" + bearerToken.map(t -> "***").orElse("none")
+                + ", maxResponseBytes=" + maxResponseBytes + "]";
     }
 }

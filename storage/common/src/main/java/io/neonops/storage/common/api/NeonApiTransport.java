@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * The HTTP plumbing every management-API client shares: builds the request from an {@link ApiRequest}
- * (JSON body, bearer token, timeouts), sends it with {@code java.net.http}, decodes a 2xx body with
- * {@link NeonJson} and turns everything else into a typed {@link NeonApiException}.
+ * (JSON body, bearer token, timeouts), sends it with {@code java.net.http} under an overall deadline and a
+ * body size limit ({@link BoundedExchange}), decodes a 2xx body with {@link NeonJson} and turns everything
+ * else into a typed {@link NeonApiException}.
  * Thread-safe; one instance per daemon.
  */
 public final class NeonApiTransport {
@@ -77,24 +77,26 @@ public final class NeonApiTransport {
         return URI.create(base + request.path() + (query.isEmpty() ? "" : "?" + query));
     }
 
-    private HttpResponse<byte[]> exchange(ApiRequest request) {
+    private BoundedExchange.Response exchange(ApiRequest request) {
         URI uri = uriOf(request);
         String endpoint = request.method() + " " + uri;
-        HttpResponse<byte[]> response;
+        BoundedExchange.Response response;
         try {
-            response = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+            response = BoundedExchange.send(http, toHttpRequest(request), settings.requestTimeout(), settings.maxResponseBytes());
         } catch (HttpTimeoutException e) {
-            throw new NeonApiTimeoutException(endpoint, "no response within "
+            throw new NeonApiTimeoutException(endpoint, "no complete response (headers and body) within "
                     + settings.requestTimeout().toMillis() + " ms (connect timeout "
                     + settings.connectTimeout().toMillis() + " ms)", e);
+        } catch (BoundedExchange.BodyTooLargeException e) {
+            throw new RequestFailedException(endpoint, "response not read: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new RequestFailedException(endpoint, "request failed: " + ConnectionFailures.describe(e, uri), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RequestFailedException(endpoint, "interrupted while waiting for the response", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw NeonApiStatusException.of(endpoint, response.statusCode(), response.body());
+        if (response.status() / 100 != 2) {
+            throw NeonApiStatusException.of(endpoint, response.status(), response.body());
         }
         return response;
     }
@@ -120,18 +122,18 @@ public final class NeonApiTransport {
         }
     }
 
-    private <T> T decode(ApiRequest request, HttpResponse<byte[]> response, JavaType type) {
+    private <T> T decode(ApiRequest request, BoundedExchange.Response response, JavaType type) {
         String endpoint = request.method() + " " + uriOf(request);
         try {
             T value = NeonJson.reader().forType(type).readValue(response.body());
             if (value == null) {
-                throw new MalformedResponseException(endpoint, "HTTP " + response.statusCode()
+                throw new MalformedResponseException(endpoint, "HTTP " + response.status()
                         + " without the expected " + nameOf(type), null);
             }
             return value;
         } catch (IOException e) {
             String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getClass().getSimpleName() + " " + e.getMessage();
-            throw new MalformedResponseException(endpoint, "HTTP " + response.statusCode()
+            throw new MalformedResponseException(endpoint, "HTTP " + response.status()
                     + " with a body that is not a valid " + nameOf(type) + ": " + detail, e);
         }
     }

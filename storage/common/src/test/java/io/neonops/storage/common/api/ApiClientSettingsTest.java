@@ -12,13 +12,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiClientSettingsTest {
 
     @Test
-    void defaultsToBoundedTimeoutsAndNoToken() {
+    void defaultsToBoundedTimeoutsAndBodySizeAndNoToken() {
         var settings = ApiClientSettings.of("http://127.0.0.1:9898");
 
         assertThat(settings.baseUri()).isEqualTo(URI.create("http://127.0.0.1:9898"));
         assertThat(settings.connectTimeout()).isEqualTo(ApiClientSettings.DEFAULT_CONNECT_TIMEOUT);
         assertThat(settings.requestTimeout()).isEqualTo(ApiClientSettings.DEFAULT_REQUEST_TIMEOUT);
         assertThat(settings.bearerToken()).isEmpty();
+        assertThat(settings.maxResponseBytes()).isEqualTo(ApiClientSettings.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     @ParameterizedTest
@@ -42,6 +43,8 @@ class ApiClientSettingsTest {
         assertThatThrownBy(() -> settings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(-1)))
                 .hasMessageContaining("invalid request timeout");
         assertThatThrownBy(() -> settings.withBearerToken(" ")).hasMessageContaining("invalid bearer token");
+        assertThatThrownBy(() -> settings.withMaxResponseBytes(0))
+                .hasMessageContaining("invalid response size limit 0: must be positive");
     }
 
     @Test

@@ -155,7 +155,39 @@ class NeonApiTransportTest {
 
         assertThatThrownBy(() -> new NeonApiTransport(settings).send(ApiRequest.get("/v1/slow")))
                 .isInstanceOf(NeonApiTimeoutException.class)
-                .hasMessageStartingWith("GET " + server.baseUri() + "/v1/slow: no response within 300 ms");
+                .hasMessageStartingWith("GET " + server.baseUri() + "/v1/slow: no complete response (headers and body) within 300 ms");
+    }
+
+    @Test
+    void aBodyThatTricklesInTimesOutAtTheRequestDeadline() {
+        server.trickle("GET", "/v1/trickle");
+
+        assertThatThrownBy(() -> listItems(ApiClientSettings.of(server.baseUri())
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)), "/v1/trickle"))
+                .isInstanceOf(NeonApiTimeoutException.class)
+                .hasMessage("GET " + server.baseUri() + "/v1/trickle: no complete response (headers and body) within 300 ms"
+                        + " (connect timeout 5000 ms)");
+    }
+
+    @Test
+    void aBodyThatNeverEndsIsCutAtTheSizeLimit() {
+        server.endless("GET", "/v1/endless");
+
+        assertThatThrownBy(() -> listItems(ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(1024 * 1024), "/v1/endless"))
+                .isInstanceOf(RequestFailedException.class)
+                .hasMessage("GET " + server.baseUri() + "/v1/endless: response not read: the response body is larger than"
+                        + " the limit of 1048576 bytes");
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsRead() {
+        server.respond("GET", "/v1/items", 200, "[]");
+
+        assertThat(listItems(ApiClientSettings.of(server.baseUri()).withMaxResponseBytes(2), "/v1/items")).isEmpty();
+    }
+
+    private static List<Item> listItems(ApiClientSettings settings, String path) {
+        return new NeonApiTransport(settings).send(ApiRequest.get(path), new TypeReference<List<Item>>() { });
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class FakeHttpServer implements AutoCloseable {
     public record Answer(int status, String jsonBody) {
     }
 
-    private sealed interface Reply permits Respond, Hang, Compute {
+    private sealed interface Reply permits Respond, Hang, Compute, Trickle, Endless {
     }
 
     private record Respond(int status, String contentType, String body) implements Reply {
@@ -52,6 +52,16 @@ public final class FakeHttpServer implements AutoCloseable {
 
     private record Compute(Function<RecordedRequest, Answer> answer) implements Reply {
     }
+
+    private record Trickle() implements Reply {
+    }
+
+    private record Endless() implements Reply {
+    }
+
+    // a trickling body's pace: slow enough that no deadline of a test is met, fast enough to look alive
+    private static final long TRICKLE_INTERVAL_MILLIS = 50;
+    private static final byte[] ENDLESS_CHUNK = new byte[64 * 1024];
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -106,6 +116,18 @@ public final class FakeHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code method path} with 200 and a body that trickles in, a byte at a time, until the server is closed. */
+    public FakeHttpServer trickle(String method, String path) {
+        replies.put(key(method, path), new Trickle());
+        return this;
+    }
+
+    /** Answers {@code method path} with 200 and a body that never ends, sent as fast as the client reads it. */
+    public FakeHttpServer endless(String method, String path) {
+        replies.put(key(method, path), new Endless());
+        return this;
+    }
+
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -133,6 +155,10 @@ public final class FakeHttpServer implements AutoCloseable {
             } else if (reply instanceof Compute c) {
                 Answer answer = c.answer().apply(request);
                 send(exchange, new Respond(answer.status(), "application/json", answer.jsonBody()));
+            } else if (reply instanceof Trickle) {
+                trickle(exchange);
+            } else if (reply instanceof Endless) {
+                endless(exchange);
             } else {
                 awaitClose();
             }
@@ -144,6 +170,27 @@ public final class FakeHttpServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", r.contentType());
         exchange.sendResponseHeaders(r.status(), bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** Until the server closes or the client hangs up (the write fails). */
+    private void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try {
+            while (!closed.await(TRICKLE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS)) {
+                exchange.getResponseBody().write('[');
+                exchange.getResponseBody().flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Until the server closes or the client hangs up (the write fails). */
+    private void endless(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        while (closed.getCount() > 0) {
+            exchange.getResponseBody().write(ENDLESS_CHUNK);
+        }
     }
 
     private void awaitClose() {
