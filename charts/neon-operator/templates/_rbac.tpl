@@ -30,6 +30,10 @@ derives them from the registered controller); RbacTemplateTest fails on anything
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get"]
+{{- /* a cluster's PodMonitor, read with a GET (no informer: the kind may be absent), written, deleted when turned off */}}
+- apiGroups: ["monitoring.coreos.com"]
+  resources: ["podmonitors"]
+  verbs: ["get", "create", "patch", "delete"]
 {{- end }}
 
 {{/* The Lease lives in one namespace, so leader election gets a Role there and nothing cluster-wide. */}}

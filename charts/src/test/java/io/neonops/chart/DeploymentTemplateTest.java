@@ -86,7 +86,8 @@ class DeploymentTemplateTest {
                 "--leader-election-lease-name=" + RELEASE,
                 "--health-port=8081",
                 "--metrics-port=8080",
-                "--log-format=json");
+                "--log-format=json",
+                "--pod-monitors-by-default=false");
     }
 
     @Test

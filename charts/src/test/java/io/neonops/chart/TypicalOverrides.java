@@ -39,6 +39,13 @@ final class TypicalOverrides {
               serviceMonitor: {enabled: true, labels: {release: prometheus}, interval: 15s}
             """);
 
+    static final ValuesOverride MONITORING = ValuesOverride.of("monitoring of the storage clusters", """
+            monitoring:
+              podMonitorsByDefault: true
+              prometheusRule: {enabled: true, labels: {release: prometheus}, degradedFor: 5m}
+              dashboard: {enabled: true, namespace: grafana, labels: {team: storage}}
+            """);
+
     static final ValuesOverride NO_CRDS_NO_RBAC = ValuesOverride.of("CRDs and RBAC managed elsewhere", """
             crds: {install: false}
             rbac: {create: false}
@@ -47,7 +54,7 @@ final class TypicalOverrides {
 
     static List<ValuesOverride> all() {
         return List.of(ValuesOverride.DEFAULTS, WATCH_NAMESPACES, LEADER_ELECTION_OFF, LEASE_ELSEWHERE, RESOURCES, IMAGE,
-                PORTS_AND_TEXT_LOGS, SERVICE_MONITOR, NO_CRDS_NO_RBAC);
+                PORTS_AND_TEXT_LOGS, SERVICE_MONITOR, MONITORING, NO_CRDS_NO_RBAC);
     }
 
     private TypicalOverrides() {

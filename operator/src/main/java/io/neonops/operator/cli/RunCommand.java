@@ -100,6 +100,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "DNS domain of the Kubernetes cluster (default: ${DEFAULT-VALUE})")
     String clusterDomain;
 
+    @Option(names = "--pod-monitors-by-default", arity = "0..1", defaultValue = "false", fallbackValue = "true",
+            description = "Create a Prometheus Operator PodMonitor for clusters that leave spec.monitoring.podMonitor "
+                    + "unset (default: ${DEFAULT-VALUE})")
+    boolean podMonitorsByDefault;
+
     @Override
     public Integer call() throws OperatorStartException, OperatorFailedException {
         useLogFormat();
@@ -115,7 +120,8 @@ public final class RunCommand implements Callable<Integer> {
         ApiServerCheck.verify(config);
         String instance = Optional.ofNullable(env.get("HOSTNAME")).orElse("neon-operator");
         OperatorSettings settings = new OperatorSettings(new LinkedHashSet<>(namespaces),
-                new ReconcileSettings(serverSideApply, clusterDomain, instance), OperatorSettings.DEFAULT_RESYNC_INTERVAL,
+                new ReconcileSettings(serverSideApply, clusterDomain, instance).withPodMonitorsByDefault(podMonitorsByDefault),
+                OperatorSettings.DEFAULT_RESYNC_INTERVAL,
                 election);
         Optional<String> failure;
         boolean interrupted = false;

@@ -31,6 +31,8 @@ public class NeonClusterSpec {
 
     private UpgradeSpec upgrade;
 
+    private MonitoringSpec monitoring;
+
     @JsonPropertyDescription("Ports for local mode only; the operator ignores them")
     private LocalSpec local;
 
@@ -112,6 +114,14 @@ public class NeonClusterSpec {
 
     public void setUpgrade(UpgradeSpec upgrade) {
         this.upgrade = upgrade;
+    }
+
+    public MonitoringSpec getMonitoring() {
+        return monitoring;
+    }
+
+    public void setMonitoring(MonitoringSpec monitoring) {
+        this.monitoring = monitoring;
     }
 
     public LocalSpec getLocal() {

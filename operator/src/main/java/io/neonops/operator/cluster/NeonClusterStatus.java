@@ -43,6 +43,10 @@ public class NeonClusterStatus {
             + "named while they existed): the annotation accepts no further loss of them until they leave it")
     private List<String> emptyVolumesAccepted;
 
+    @JsonPropertyDescription("The PodMonitor scraping the cluster's daemons, when spec.monitoring.podMonitor (or the "
+            + "operator's default) asks for one: its name and what it scrapes, or why none was created")
+    private String podMonitor;
+
     public Long getObservedGeneration() {
         return observedGeneration;
     }
@@ -139,6 +143,14 @@ public class NeonClusterStatus {
         this.emptyVolumesAccepted = emptyVolumesAccepted;
     }
 
+    public String getPodMonitor() {
+        return podMonitor;
+    }
+
+    public void setPodMonitor(String podMonitor) {
+        this.podMonitor = podMonitor;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof NeonClusterStatus other
@@ -153,12 +165,13 @@ public class NeonClusterStatus {
                 && Objects.equals(postgres, other.postgres)
                 && Objects.equals(upgrade, other.upgrade)
                 && Objects.equals(volumes, other.volumes)
-                && Objects.equals(emptyVolumesAccepted, other.emptyVolumesAccepted);
+                && Objects.equals(emptyVolumesAccepted, other.emptyVolumesAccepted)
+                && Objects.equals(podMonitor, other.podMonitor);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(observedGeneration, phase, conditions, etcd, etcdBootstrapMembers, pageserver, safekeepers, image, postgres, upgrade,
-                volumes, emptyVolumesAccepted);
+                volumes, emptyVolumesAccepted, podMonitor);
     }
 }

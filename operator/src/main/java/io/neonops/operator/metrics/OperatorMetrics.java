@@ -7,6 +7,16 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.cluster.RollingUpgradeStatus;
+import io.neonops.operator.status.ClusterConditions;
+import io.neonops.operator.status.ClusterStatusBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
@@ -17,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The operator's own metrics, next to the SDK's: what the reconciler decided. The reconciler calls it at its
  * decision points; the SDK tells it about failed reconciles and deleted clusters through {@link Metrics}.
- * Labels are bounded sets (phases, components, refusal reasons), never cluster names.
+ * Labels are bounded sets (phases, components, refusal reasons), except on the two per-cluster gauges that alerts
+ * must name a cluster by ({@link #CLUSTER_CONDITION}, {@link #ROLL_HALTED}): one series per cluster and condition,
+ * dropped when the cluster is.
  */
 public final class OperatorMetrics implements Metrics {
 
@@ -34,6 +46,19 @@ public final class OperatorMetrics implements Metrics {
     /** Clusters this replica reconciles, by the phase of their last reconcile. */
     public static final String CLUSTERS = "neon.operator.clusters";
 
+    /** 1 while a condition of a cluster is True, else 0 (Prometheus: {@code neon_operator_cluster_condition}). */
+    public static final String CLUSTER_CONDITION = "neon.operator.cluster.condition";
+    /** 1 while a cluster's rolling upgrade is halted on a pod not Ready in time (Prometheus: {@code neon_operator_roll_halted}). */
+    public static final String ROLL_HALTED = "neon.operator.roll.halted";
+    /** The conditions {@link #CLUSTER_CONDITION} shows. */
+    public static final List<String> CONDITIONS = List.of(ClusterConditions.READY, ClusterConditions.PROGRESSING,
+            ClusterConditions.DEGRADED);
+
+    /** neon_-prefixed: namespace, cluster and pod are the target labels of the operator's own pod when Prometheus scrapes it. */
+    public static final String NAMESPACE_TAG = "neon_namespace";
+    public static final String CLUSTER_TAG = "neon_cluster";
+    public static final String CONDITION_TAG = "condition";
+    public static final String POD_TAG = "neon_pod";
     public static final String PHASE_TAG = "phase";
     public static final String COMPONENT_TAG = "component";
     public static final String REASON_TAG = "reason";
@@ -45,6 +70,9 @@ public final class OperatorMetrics implements Metrics {
     private final Counter reconciles;
     private final Counter errors;
     private final Map<ResourceID, ClusterPhase> phases = new ConcurrentHashMap<>();
+    private final Map<ResourceID, NeonClusterStatus> statuses = new ConcurrentHashMap<>();
+    private final MultiGauge conditions;
+    private final MultiGauge rollsHalted;
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -58,6 +86,10 @@ public final class OperatorMetrics implements Metrics {
                     .tag(PHASE_TAG, phaseName(phase))
                     .register(registry);
         }
+        conditions = MultiGauge.builder(CLUSTER_CONDITION)
+                .description("1 while the condition of the NeonCluster is True, else 0").register(registry);
+        rollsHalted = MultiGauge.builder(ROLL_HALTED)
+                .description("1 while the NeonCluster's rolling upgrade is halted on the pod named").register(registry);
     }
 
     /** A reconcile of {@code cluster} decided its status, in {@code phase}. */
@@ -66,6 +98,35 @@ public final class OperatorMetrics implements Metrics {
         if (phase != null) {
             phases.put(ResourceID.fromResource(cluster), phase);
         }
+    }
+
+    /** The status a reconcile of {@code cluster} decided, for the per-cluster gauges. */
+    public void status(NeonCluster cluster, NeonClusterStatus status) {
+        statuses.put(ResourceID.fromResource(cluster), status);
+        refreshClusterGauges();
+    }
+
+    private synchronized void refreshClusterGauges() {
+        List<MultiGauge.Row<?>> conditionRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> haltedRows = new ArrayList<>();
+        statuses.forEach((id, status) -> {
+            Tags cluster = Tags.of(NAMESPACE_TAG, id.getNamespace().orElse(""), CLUSTER_TAG, id.getName());
+            List<Condition> current = Optional.ofNullable(status.getConditions()).orElse(List.of());
+            for (String type : CONDITIONS) {
+                boolean on = ClusterConditions.find(current, type).filter(c -> ClusterConditions.TRUE.equals(c.getStatus()))
+                        .isPresent();
+                conditionRows.add(MultiGauge.Row.of(cluster.and(CONDITION_TAG, type), on ? 1 : 0));
+            }
+            boolean halted = ClusterConditions.find(current, ClusterConditions.DEGRADED)
+                    .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()))
+                    .filter(c -> ClusterStatusBuilder.ROLL_HALTED.equals(c.getReason())).isPresent();
+            if (halted) {
+                String pod = Optional.ofNullable(status.getUpgrade()).map(RollingUpgradeStatus::getCurrentPod).orElse("");
+                haltedRows.add(MultiGauge.Row.of(cluster.and(POD_TAG, pod), 1));
+            }
+        });
+        conditions.register(conditionRows, true);
+        rollsHalted.register(haltedRows, true);
     }
 
     /** The reconciler refused a spec for {@code reason} (the Degraded condition's reason). */
@@ -101,6 +162,8 @@ public final class OperatorMetrics implements Metrics {
     @Override
     public void cleanupDoneFor(ResourceID resourceID, Map<String, Object> metadata) {
         phases.remove(resourceID);
+        statuses.remove(resourceID);
+        refreshClusterGauges();
     }
 
     /** The phase as {@code status.phase} spells it, e.g. {@code Running}. */

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -41,6 +42,12 @@ public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<Ap
      * question for the pageservers comes up (removing a Postgres major); no informer, so no list or watch.
      */
     private static final Set<ApiPermission> API_TOKEN_SECRETS = ApiPermission.on(Secret.class, "get");
+    /**
+     * A cluster's PodMonitor, when asked for and the API server serves the kind: read with a GET (no informer, the
+     * kind may be absent), written by both writers, deleted when the cluster stops asking for it.
+     */
+    private static final Set<ApiPermission> POD_MONITORS = ApiPermission.on(PodMonitor.class, "get", "create", "patch",
+            "delete");
     /** One Event per decision, always a new one (events.k8s.io/v1). */
     private static final Set<ApiPermission> DECISION_EVENTS = ApiPermission.on(Event.class, "create");
     /**
@@ -84,6 +91,7 @@ public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<Ap
         namespaced.addAll(POD_RESTARTS);
         namespaced.addAll(DECISION_EVENTS);
         namespaced.addAll(API_TOKEN_SECRETS);
+        namespaced.addAll(POD_MONITORS);
         return new RequiredPermissions(namespaced, leaderElection ? LEASE : Set.of());
     }
 }

@@ -75,6 +75,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private final PodRestarts restarts;
     private final WriteBackoff writeBackoff = new WriteBackoff();
     private final ProblemEvents problemEvents = new ProblemEvents();
+    private final PodMonitorSync podMonitors;
 
     public NeonClusterReconciler(ReconcileSettings settings, Clock clock, OperatorMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -83,6 +84,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         this.timelines = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
         this.etcdJoiner = new EtcdMemberJoiner(settings.etcd(), settings.clusterDomain());
         this.restarts = new PodRestarts(metrics);
+        this.podMonitors = new PodMonitorSync(clock, settings.podMonitorsByDefault());
     }
 
     /**
@@ -127,6 +129,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 ? Outcome.of(ClusterStatusBuilder.paused(cluster, clock.instant()))
                 : reconcileSpec(cluster, context, events);
         metrics.reconciled(cluster, outcome.status().getPhase());
+        metrics.status(cluster, outcome.status());
         if (!outcome.status().equals(cluster.getStatus())) {
             recordTransitions(cluster, cluster.getStatus(), outcome.status(), events);
             writeStatus(cluster, outcome.status(), context);
@@ -191,8 +194,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         List<Change> changes = ChangePlanner.plan(desired, observed, owner, volumes.lost()).stream()
                 .filter(change -> !createsPod(change, heldPods))
                 .toList();
-        ChangeApplier.Applied applied = new ChangeApplier(ResourceWriter.of(context.getClient(),
-                settings.serverSideApply()), events, context).apply(cluster, changes);
+        ResourceWriter writer = ResourceWriter.of(context.getClient(), settings.serverSideApply());
+        ChangeApplier.Applied applied = new ChangeApplier(writer, events, context).apply(cluster, changes);
+        Optional<String> podMonitor = podMonitors.sync(cluster, spec, owner, context.getClient(), writer, events);
         List<WriteFailure> failures = new ArrayList<>(applied.failures());
         Outcome outcome = roll(cluster, desired, observed.with(applied.written()), context, events, failures);
         Instant now = clock.instant();
@@ -209,8 +213,10 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         outcome = withProblems(cluster, outcome, problems, failures, events);
         List<String> createdClaims = applied.written().stream().filter(PersistentVolumeClaim.class::isInstance)
                 .map(o -> o.getMetadata().getName()).toList();
-        return new Outcome(ClusterStatusBuilder.recordingVolumes(outcome.status(), volumes.volumesAfter(createdClaims),
-                volumes.spentAfter(createdClaims)), outcome.recheckAfter());
+        NeonClusterStatus status = ClusterStatusBuilder.recordingVolumes(outcome.status(),
+                volumes.volumesAfter(createdClaims), volumes.spentAfter(createdClaims));
+        status.setPodMonitor(podMonitor.orElse(null));
+        return new Outcome(status, outcome.recheckAfter());
     }
 
     /**

@@ -12,15 +12,26 @@ import java.util.Objects;
  * @param reportingInstance this operator process, as Events name it
  * @param pageservers       opens a client of a pageserver's management API
  * @param etcd              opens a membership client of a cluster's running etcd, to add members as it grows
+ * @param podMonitorsByDefault whether clusters that leave {@code spec.monitoring.podMonitor} unset get a PodMonitor
  */
 public record ReconcileSettings(boolean serverSideApply, String clusterDomain, String reportingInstance,
-                                PageserverConnector pageservers, EtcdConnector etcd) {
+                                PageserverConnector pageservers, EtcdConnector etcd, boolean podMonitorsByDefault) {
 
     public ReconcileSettings {
         Objects.requireNonNull(clusterDomain, "clusterDomain");
         Objects.requireNonNull(reportingInstance, "reportingInstance");
         Objects.requireNonNull(pageservers, "pageservers");
         Objects.requireNonNull(etcd, "etcd");
+    }
+
+    /** Settings without PodMonitors unless a cluster asks for one. */
+    public ReconcileSettings(boolean serverSideApply, String clusterDomain, String reportingInstance,
+                             PageserverConnector pageservers, EtcdConnector etcd) {
+        this(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, false);
+    }
+
+    public ReconcileSettings withPodMonitorsByDefault(boolean byDefault) {
+        return new ReconcileSettings(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, byDefault);
     }
 
     /** Settings that reach the pageservers and etcd over HTTP at their in-cluster addresses. */

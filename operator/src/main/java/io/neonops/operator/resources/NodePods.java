@@ -54,6 +54,7 @@ public final class NodePods {
         PodSpec spec = podSpec(cluster, node, env);
         return new PodBuilder()
                 .withMetadata(ComponentMetadata.builder(cluster, component, node.memberName())
+                        .addToLabels(ResourceLabels.NODE_ID, Integer.toString(node.nodeId()))
                         .withAnnotations(annotations(cluster, node, spec))
                         .withOwnerReferences(owner.reference())
                         .build())

@@ -13,6 +13,11 @@ public final class ResourceLabels {
     public static final String INSTANCE = "app.kubernetes.io/instance";
     public static final String COMPONENT = "app.kubernetes.io/component";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    /**
+     * The node id of a pod's daemon ({@code index + 1}), for the PodMonitor's {@code neon_node_id} label: a relabeling
+     * cannot compute it from the pod name's index. Labels are not in the spec hash, so it restarts no pod.
+     */
+    public static final String NODE_ID = "neonops.io/node-id";
 
     public static final String APP_NAME = "neon";
     public static final String OPERATOR_NAME = "neon-operator";

@@ -2,6 +2,8 @@ package io.neonops.operator.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +11,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
+import io.neonops.operator.cluster.NeonClusterStatus;
+import io.neonops.operator.cluster.RollingUpgradeStatus;
+import io.neonops.operator.status.ClusterStatusBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +74,50 @@ class OperatorMetricsTest {
         metrics.failedReconciliation(cluster("a", "one"), new IllegalStateException("boom"), Map.of());
 
         assertThat(registry.get(OperatorMetrics.RECONCILE_ERRORS).counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void showsEachClustersConditionsAndTheHaltedRollsPod() {
+        NeonClusterStatus halted = new NeonClusterStatus();
+        halted.setConditions(List.of(condition("Ready", "False", "PodsNotReady"),
+                condition("Degraded", "True", ClusterStatusBuilder.ROLL_HALTED)));
+        RollingUpgradeStatus upgrade = new RollingUpgradeStatus();
+        upgrade.setCurrentPod("demo-safekeeper-1");
+        halted.setUpgrade(upgrade);
+        NeonClusterStatus ready = new NeonClusterStatus();
+        ready.setConditions(List.of(condition("Ready", "True", "AllReady")));
+
+        metrics.status(cluster("a", "demo"), halted);
+        metrics.status(cluster("b", "fine"), ready);
+
+        assertThat(conditionGauge("a", "demo", "Ready")).isZero();
+        assertThat(conditionGauge("a", "demo", "Degraded")).isEqualTo(1);
+        assertThat(conditionGauge("b", "fine", "Ready")).isEqualTo(1);
+        assertThat(conditionGauge("b", "fine", "Progressing")).isZero();
+        assertThat(registry.get(OperatorMetrics.ROLL_HALTED).gauges()).singleElement().satisfies(g -> {
+            assertThat(g.getId().getTag(OperatorMetrics.CLUSTER_TAG)).isEqualTo("demo");
+            assertThat(g.getId().getTag(OperatorMetrics.POD_TAG)).isEqualTo("demo-safekeeper-1");
+            assertThat(g.value()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aDeletedClusterLeavesNoConditionSeries() {
+        NeonCluster cluster = cluster("a", "gone");
+        metrics.status(cluster, new NeonClusterStatus());
+
+        metrics.cleanupDoneFor(ResourceID.fromResource(cluster), Map.of());
+
+        assertThat(registry.find(OperatorMetrics.CLUSTER_CONDITION).gauges()).isEmpty();
+    }
+
+    private double conditionGauge(String namespace, String cluster, String type) {
+        return registry.get(OperatorMetrics.CLUSTER_CONDITION).tag(OperatorMetrics.NAMESPACE_TAG, namespace)
+                .tag(OperatorMetrics.CLUSTER_TAG, cluster).tag(OperatorMetrics.CONDITION_TAG, type).gauge().value();
+    }
+
+    private static Condition condition(String type, String status, String reason) {
+        return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).build();
     }
 
     private double clusters(String phase) {

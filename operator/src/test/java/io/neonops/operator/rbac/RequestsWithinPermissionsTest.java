@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
+import io.neonops.operator.reconcile.PodMonitorSync;
 import io.neonops.operator.reconcile.ReconcileSettings;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.runtime.LeaderElection;
@@ -108,7 +109,8 @@ class RequestsWithinPermissionsTest {
 
     private static boolean granted(ApiRequest request, RequiredPermissions required) {
         if (request.permission().isEmpty()) {
-            return request.path().equals("/version");
+            // Kubernetes' system:discovery role grants the version and API discovery to every authenticated user
+            return request.path().equals("/version") || request.path().equals("/apis/" + PodMonitorSync.API_VERSION);
         }
         ApiPermission permission = request.permission().get();
         if (request.namespace().filter(LEASE_NAMESPACE::equals).isPresent()

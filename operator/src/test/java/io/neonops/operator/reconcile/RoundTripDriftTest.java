@@ -9,12 +9,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.neonops.controlplane.cluster.ClusterManifest;
 import io.neonops.controlplane.cluster.ManifestException;
 import io.neonops.operator.resources.ApiForm;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.resources.Owner;
+import io.neonops.operator.resources.PodMonitors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -137,6 +139,25 @@ class RoundTripDriftTest {
                 assertThat(stored.at(zero.getKey())).as(zero.getKey().toString()).isEqualTo(zero.getValue());
             }
         }
+    }
+
+    /**
+     * The PodMonitor's {@code returned-PodMonitor-demo.json} is synthetic, not captured: the desired object with what
+     * the server behaviour reference (server-behaviour.md) says any API server adds to a custom resource (uid,
+     * resourceVersion, generation, creationTimestamp, managedFields). The Prometheus Operator's CRD defaults no field
+     * the operator leaves out (the operator sends every relabeling's {@code action}, which its schema defaults).
+     */
+    @Test
+    void theServersCopyOfThePodMonitorShowsNoDriftAndKeepsEveryValueSent() {
+        PodMonitor desired = ApiForm.withoutDroppedZeros(PodMonitors.build(desired().cluster(), OWNER));
+        PodMonitor stored = returned(desired);
+
+        assertThat(Drift.between(desired, stored, OWNER)).isEmpty();
+        JsonNode storedTree = JSON.convertValue(stored, JsonNode.class);
+        assertThat(zeroFields(JSON.convertValue(desired, JsonNode.class)))
+                .allSatisfy(zero -> assertThat(storedTree.at(zero.getKey())).isEqualTo(zero.getValue()));
+        assertThat(JsonSubset.contains(ApiForm.canonical(stored), ApiForm.canonical(desired).without(List.of("metadata"))))
+                .isTrue();
     }
 
     @Test

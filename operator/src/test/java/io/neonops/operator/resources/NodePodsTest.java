@@ -45,7 +45,8 @@ class NodePodsTest {
                 "app.kubernetes.io/name", "neon",
                 "app.kubernetes.io/instance", "demo",
                 "app.kubernetes.io/component", "safekeeper",
-                "app.kubernetes.io/managed-by", "neon-operator"));
+                "app.kubernetes.io/managed-by", "neon-operator",
+                "neonops.io/node-id", "3"));
         assertThat(pod.getMetadata().getOwnerReferences()).singleElement().satisfies(ref -> {
             assertThat(ref.getKind()).isEqualTo("NeonCluster");
             assertThat(ref.getName()).isEqualTo("demo");

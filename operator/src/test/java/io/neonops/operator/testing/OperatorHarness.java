@@ -98,6 +98,25 @@ public final class OperatorHarness implements AutoCloseable {
         return ClusterFixtures.create(client, namespace, manifestYaml);
     }
 
+    /** Creates cluster {@code demo} and waits until its first pass created every pod, so that they can be marked Ready. */
+    public NeonClusterStatus createAndAwaitPods(String namespace, String manifest) {
+        create(namespace, manifest);
+        return awaitStatus(namespace, "demo", "every pod created",
+                s -> s.getSafekeepers() != null && podNames(namespace).size()
+                        == s.getSafekeepers().getDesired() + s.getEtcd().getDesired() + s.getPageserver().getDesired());
+    }
+
+    /** Lets cluster {@code demo} become Running and settle, then returns what the next resyncs of it wrote. */
+    public List<String> writesOfResyncs(String namespace) {
+        markAllReady(namespace);
+        awaitRunning(namespace);
+        awaitReconciliations(namespace, "demo", 1);
+        requests.drain();
+
+        awaitReconciliations(namespace, "demo", 3);
+        return operatorWrites(namespace);
+    }
+
     public NeonCluster get(String namespace, String name) {
         return client.resources(NeonCluster.class).inNamespace(namespace).withName(name).get();
     }

@@ -35,7 +35,7 @@ public final class ClusterSpecParser {
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
     private static final Pattern CONFIG_KEY = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> SPEC_FIELDS = Set.of("image", "imagePullPolicy", "postgres", "etcd",
-            "pageserver", "safekeepers", "remoteStorage", "auth", "deletionPolicy", "upgrade", "local");
+            "pageserver", "safekeepers", "remoteStorage", "auth", "deletionPolicy", "upgrade", "monitoring", "local");
     private static final Set<String> STORAGE_FIELDS = Set.of("size", "storageClassName");
     private static final Set<String> RESOURCES_FIELDS = Set.of("requests", "limits");
     private static final Set<String> STANDARD_RESOURCES = new TreeSet<>(Set.of("cpu", "memory", "ephemeral-storage"));
@@ -84,6 +84,7 @@ public final class ClusterSpecParser {
                 DeletionPolicy.class).orElse(DeletionPolicy.Retain);
         UpgradeSpec upgrade = upgrade(reader, spec);
         LocalPorts localPorts = localPorts(reader, spec);
+        checkMonitoring(reader, spec);
 
         if (!reader.errors().isEmpty()) {
             throw new InvalidClusterSpecException(reader.errors());
@@ -333,6 +334,12 @@ public final class ClusterSpecParser {
                     + UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS + ", got " + seconds);
         }
         return new UpgradeSpec(Duration.ofSeconds(seconds));
+    }
+
+    /** Only its form is checked: what it asks for (a PodMonitor) is the operator's business, not the daemons'. */
+    private static void checkMonitoring(SpecReader reader, JsonNode spec) {
+        JsonNode node = reader.object(spec, "monitoring", "spec.monitoring", Set.of("podMonitor"));
+        reader.bool(node, "podMonitor", "spec.monitoring.podMonitor");
     }
 
     private static LocalPorts localPorts(SpecReader reader, JsonNode spec) {

@@ -5,19 +5,24 @@ import java.util.List;
 
 /** The three kinds of daemon a Neon storage cluster runs, in the order they start. */
 public enum Component {
-    ETCD("etcd", List.of(NodePort.ETCD_CLIENT, NodePort.ETCD_PEER)),
-    PAGESERVER("pageserver", List.of(NodePort.PAGESERVER_PG, NodePort.PAGESERVER_HTTP)),
-    SAFEKEEPER("safekeeper", List.of(NodePort.SAFEKEEPER_PG, NodePort.SAFEKEEPER_HTTP));
+    ETCD("etcd", List.of(NodePort.ETCD_CLIENT, NodePort.ETCD_PEER), NodePort.ETCD_CLIENT),
+    PAGESERVER("pageserver", List.of(NodePort.PAGESERVER_PG, NodePort.PAGESERVER_HTTP), NodePort.PAGESERVER_HTTP),
+    SAFEKEEPER("safekeeper", List.of(NodePort.SAFEKEEPER_PG, NodePort.SAFEKEEPER_HTTP), NodePort.SAFEKEEPER_HTTP);
+
+    /** Where every daemon serves Prometheus metrics on its {@link #metricsPort()}. */
+    public static final String METRICS_PATH = "/metrics";
 
     /** Start order: the broker first, then the pageserver that subscribes to it, then the safekeepers. */
     public static final List<Component> START_ORDER = List.of(ETCD, PAGESERVER, SAFEKEEPER);
 
     private final String id;
     private final List<NodePort> defaultPorts;
+    private final NodePort metricsPort;
 
-    Component(String id, List<NodePort> defaultPorts) {
+    Component(String id, List<NodePort> defaultPorts, NodePort metricsPort) {
         this.id = id;
         this.defaultPorts = defaultPorts;
+        this.metricsPort = metricsPort;
     }
 
     /** Lower-case name used in resource names, labels and local-mode component names. */
@@ -28,6 +33,11 @@ public enum Component {
     /** The ports this component listens on, with their well-known numbers. */
     public List<NodePort> defaultPorts() {
         return defaultPorts;
+    }
+
+    /** The port (one of {@link #defaultPorts()}) that serves {@link #METRICS_PATH}: etcd's client port, the daemons' HTTP port. */
+    public NodePort metricsPort() {
+        return metricsPort;
     }
 
     public int replicas(ClusterSpec cluster) {

@@ -194,6 +194,15 @@ class ClusterSpecParserTest {
     }
 
     @Test
+    void monitoringIsAcceptedAndOnlyItsFormChecked() throws InvalidClusterSpecException {
+        ClusterSpecParser.parse("demo", "ns", spec("image: x\nmonitoring: {podMonitor: true}\n"));
+
+        assertThat(errorsOf("image: x\nmonitoring: {podMonitor: yes-please, serviceMonitor: true}\n"))
+                .extracting(FieldError::path)
+                .containsExactlyInAnyOrder("spec.monitoring.podMonitor", "spec.monitoring.serviceMonitor");
+    }
+
+    @Test
     void clusterNamesMustFitIntoResourceNames() {
         assertThatThrownBy(() -> ClusterSpecParser.parse("Demo_1", "ns", spec("image: x")))
                 .isInstanceOf(InvalidClusterSpecException.class).hasMessageStartingWith("metadata.name: must be lower-case");
