@@ -44,9 +44,9 @@ public final class DaemonLauncher {
     }
 
     /**
-     * Starts the daemon unless it already runs, and returns once it is ready: its readiness URL answers 2xx and
-     * its pid file is locked by the spawned pid. When it does not get there (early exit, timeout) it is killed,
-     * and the exception carries the tail of its log.
+     * Starts the daemon unless it already runs, and returns once it is ready: its readiness URL answers 2xx (a
+     * {@code postgresql://} one: the server accepts connections) and its pid file is locked by the spawned pid. When
+     * it does not get there (early exit, timeout) it is killed, and the exception carries the tail of its log.
      */
     public StartResult start(DaemonLaunch launch) throws IOException {
         return start(launch, LaunchSteps.NONE);
