@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param workingDirectory an existing directory the daemon runs in
  * @param logDirectory     where {@code <name>.log} receives the daemon's stdout and stderr, appended
  * @param pidFile          the daemon's pid file, claimed as {@code pidFileMode} says
- * @param readinessUrl     answers 2xx once the daemon serves
+ * @param readinessUrl     answers 2xx once the daemon serves; for Postgres a {@code postgresql://} URL whose server
+ *                         accepts connections once it serves
  * @param listenAddresses  addresses the daemon binds; each must be free before it is started
  * @param readyTimeout     how long the daemon may take to become ready
  */

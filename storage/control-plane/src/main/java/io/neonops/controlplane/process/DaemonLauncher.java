@@ -14,6 +14,7 @@ import io.neonops.controlplane.pidfile.PidFileGuard;
 import io.neonops.controlplane.pidfile.PidFileRead;
 import io.neonops.controlplane.posix.Posix;
 import io.neonops.controlplane.posix.ProcessSpawner;
+import io.neonops.controlplane.posix.Signal;
 import io.neonops.controlplane.posix.SpawnRequest;
 import io.neonops.controlplane.timing.Deadline;
 import io.neonops.controlplane.timing.PhaseTimings;
@@ -43,12 +44,21 @@ public final class DaemonLauncher {
     }
 
     /**
-     * Starts the daemon unless it already runs, and returns once it is ready: its readiness URL answers 2xx and
-     * its pid file is locked by the spawned pid. When it does not get there (early exit, timeout) it is killed,
-     * and the exception carries the tail of its log.
+     * Starts the daemon unless it already runs, and returns once it is ready: its readiness URL answers 2xx (a
+     * {@code postgresql://} one: the server accepts connections) and its pid file is locked by the spawned pid. When
+     * it does not get there (early exit, timeout) it is killed, and the exception carries the tail of its log.
+     */
+    public StartResult start(DaemonLaunch launch) throws IOException {
+        return start(launch, LaunchSteps.NONE);
+    }
+
+    /**
+     * As {@link #start(DaemonLaunch)}, with steps run under the launch lock, so that two concurrent starts never run
+     * them side by side: {@code beforeSpawn} only when the daemon is to be spawned, {@code whenReady} once it is
+     * ready, whether this call started it or found it running. A spawned child whose {@code whenReady} fails is killed.
      */
     @SuppressWarnings("try") // the launch lock is held for the whole block, never used in it
-    public StartResult start(DaemonLaunch launch) throws IOException {
+    public StartResult start(DaemonLaunch launch, LaunchSteps steps) throws IOException {
         Path binary = resolveBinary(launch);
         if (!Files.isDirectory(launch.workingDirectory())) {
             throw new IOException("cannot start " + launch.name() + ": working directory " + launch.workingDirectory()
@@ -60,12 +70,14 @@ public final class DaemonLauncher {
         try (LaunchLock lock = LaunchLock.acquire(launch.name(), launch.pidFile(), launch.readyTimeout().plus(KILL_TIMEOUT))) {
             DaemonState state = pidFileState(launch.pidFile());
             if (state instanceof DaemonState.Running running) {
+                steps.whenReady().run();
                 return new StartResult.AlreadyRunning(running.pid());
             }
             if (state instanceof DaemonState.LockedByOther other) {
                 throw new IOException("cannot start " + launch.name() + ": " + other.verdict());
             }
             ListenAddresses.requireFree(launch.name(), launch.listenAddresses());
+            steps.beforeSpawn().run();
             long logStart = LogTail.size(launch.logFile());
             SpawnedChild child = spawn(launch, binary);
             PhaseTimings.mark("spawned " + launch.name());
@@ -80,6 +92,13 @@ public final class DaemonLauncher {
                         + (unkilled.isEmpty() ? "; it was killed" : unkilled), e);
             }
             PhaseTimings.mark("ready " + launch.name());
+            try {
+                steps.whenReady().run();
+            } catch (IOException | RuntimeException e) {
+                String unkilled = kill(child);
+                throw new IOException(launch.name() + " (pid " + child.pid() + ") was ready, but " + e.getMessage()
+                        + (unkilled.isEmpty() ? "; it was killed" : unkilled), e);
+            }
             return new StartResult.Started(child.pid());
         }
     }
@@ -88,8 +107,16 @@ public final class DaemonLauncher {
      * Stops the daemon whose pid file this is. A pid file nobody holds is stale: whatever pid it names may belong
      * to an unrelated process, so nothing is signalled. The pid file is never removed.
      */
-    @SuppressWarnings("try") // the launch lock is held for the whole block, never used in it
     public StopResult stop(String name, Path pidFile, StopMode mode, Duration timeout) throws IOException {
+        return stop(name, pidFile, mode.signal(), timeout);
+    }
+
+    /**
+     * As {@link #stop(String, Path, StopMode, Duration)}, with the signal a daemon wants for a stop mode when it is
+     * not Neon's (Postgres shuts down fast on SIGINT; SIGTERM would wait for every client to disconnect).
+     */
+    @SuppressWarnings("try") // the launch lock is held for the whole block, never used in it
+    public StopResult stop(String name, Path pidFile, Signal signal, Duration timeout) throws IOException {
         if (!Files.isDirectory(pidFile.toAbsolutePath().getParent())) {
             return new StopResult.NotRunning();
         }
@@ -102,11 +129,11 @@ public final class DaemonLauncher {
                 return state instanceof DaemonState.Stale ? new StopResult.Stale() : new StopResult.NotRunning();
             }
             long pid = running.pid();
-            if (!Posix.kill(pid, mode.signal())) {
+            if (!Posix.kill(pid, signal)) {
                 return new StopResult.Stale();
             }
             PhaseTimings.mark("signalled " + name);
-            awaitStopped(name, pid, pidFile, mode, timeout);
+            awaitStopped(name, pid, pidFile, signal, timeout);
             PhaseTimings.mark("exited " + name);
             return new StopResult.Stopped(pid);
         }
@@ -231,12 +258,12 @@ public final class DaemonLauncher {
      * Until the process is gone and its pid file released. Either alone is not enough: the leader of a multithreaded
      * process turns zombie while its other threads still exit, holding its descriptors and so the lock.
      */
-    private static void awaitStopped(String name, long pid, Path pidFile, StopMode mode, Duration timeout) throws IOException {
+    private static void awaitStopped(String name, long pid, Path pidFile, Signal signal, Duration timeout) throws IOException {
         Deadline deadline = Deadline.after(timeout);
         while (ProcessLiveness.isRunning(pid) || pidFileState(pidFile).equals(new DaemonState.Running(pid))) {
             if (deadline.expired()) {
                 throw new IOException(name + " (pid " + pid + ") did not exit within " + Deadline.describe(timeout)
-                        + " of " + mode.signal());
+                        + " of " + signal);
             }
             deadline.pause(POLL_INTERVAL);
         }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.neonops.controlplane.postgres.PostgresPing;
 import io.neonops.controlplane.timing.Deadline;
 
 /**
@@ -24,12 +25,26 @@ final class ReadinessProbe {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
     // "HTTP/1.1 200 OK" and a reason phrase; anything longer is not an HTTP answer
     private static final int MAX_STATUS_LINE = 1024;
+    private static final String POSTGRES_SCHEME = "postgresql";
 
     /** Whether the endpoint answered 2xx, and what was seen, for messages. */
     record Answer(boolean ready, String observation) {
     }
 
+    /**
+     * An {@code http} URL must answer 2xx; a {@code postgresql://user@host:port/database} URL must belong to a
+     * server that accepts connections (Postgres speaks no HTTP).
+     */
     Answer probe(URI url) throws InterruptedIOException {
+        if (POSTGRES_SCHEME.equals(url.getScheme())) {
+            PostgresPing.Result result = PostgresPing.ping(url, ANSWER_TIMEOUT);
+            return new Answer(result.serverAccepts(), "Postgres at " + url.getHost() + ":" + url.getPort() + ": "
+                    + result.describe());
+        }
+        return probeHttp(url);
+    }
+
+    private Answer probeHttp(URI url) throws InterruptedIOException {
         Deadline deadline = Deadline.after(ANSWER_TIMEOUT);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), remainingMillis(deadline));

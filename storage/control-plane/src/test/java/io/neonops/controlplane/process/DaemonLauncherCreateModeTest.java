@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,6 +104,29 @@ class DaemonLauncherCreateModeTest {
 
         assertThat(failure).hasMessageMatching("etcd \\(pid \\d+\\) was not ready within 3s: pid file " + pidFile()
                 + " (does not exist yet|is not locked by the spawned pid \\d+); the log is empty \\(log: .*\\)");
+        assertThat(ProcessTable.pidsWithArgumentContaining(dir.toString())).isEmpty();
+    }
+
+    @Test
+    void theStepBeforeSpawnRunsOnlyForASpawnAndTheStepWhenReadyForEveryStart() throws IOException {
+        List<String> steps = new ArrayList<>();
+        LaunchSteps recorded = new LaunchSteps(() -> steps.add("before spawn"), () -> steps.add("when ready"));
+
+        long pid = launcher.start(sleeper(PidFileMode.CREATE), recorded).pid();
+        assertThat(launcher.start(sleeper(PidFileMode.CREATE), recorded)).isEqualTo(new StartResult.AlreadyRunning(pid));
+
+        assertThat(steps).containsExactly("before spawn", "when ready", "when ready");
+    }
+
+    @Test
+    void aChildWhoseStepWhenReadyFailsIsKilled() throws IOException {
+        LaunchSteps failing = new LaunchSteps(() -> { }, () -> {
+            throw new IOException("the database could not be created");
+        });
+
+        IOException failure = catchThrowableOfType(IOException.class, () -> launcher.start(sleeper(PidFileMode.CREATE), failing));
+
+        assertThat(failure).hasMessageMatching("etcd \\(pid \\d+\\) was ready, but the database could not be created; it was killed");
         assertThat(ProcessTable.pidsWithArgumentContaining(dir.toString())).isEmpty();
     }
 

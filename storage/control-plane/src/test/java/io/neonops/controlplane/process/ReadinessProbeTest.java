@@ -89,4 +89,13 @@ class ReadinessProbeTest {
 
         assertThat(probe.probe(nobody)).isEqualTo(new ReadinessProbe.Answer(false, "nothing accepts connections at " + nobody));
     }
+
+    @Test
+    void aPostgresqlUrlIsProbedInThePostgresProtocolNotHttp() throws Exception {
+        int port = FreePorts.next();
+        URI postgres = URI.create("postgresql://u@127.0.0.1:" + port + "/postgres");
+
+        assertThat(probe.probe(postgres)).isEqualTo(new ReadinessProbe.Answer(false,
+                "Postgres at 127.0.0.1:" + port + ": nothing accepts connections at 127.0.0.1:" + port));
+    }
 }

@@ -31,6 +31,7 @@ import io.neonops.storage.common.TimelineId;
 import io.neonops.storage.common.testing.FakeHttpServer.Answer;
 import io.neonops.storage.common.testing.FakeHttpServer.RecordedRequest;
 import io.neonops.storage.common.testing.JsonText;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ import java.util.stream.Stream;
  * its {@link #setObservationsPerOperation n-th} step (default 2: the first poll sees {@code Draining},
  * the second {@code PauseForRestart}). {@link #holdBackgroundWork()} freezes it.
  *
- * <p>Binds 127.0.0.1 on an ephemeral port; close it after each test.
+ * <p>Binds 127.0.0.1 on an ephemeral port (or the address given); close it after each test.
  */
 public final class FakeStorageController implements AutoCloseable {
 
@@ -167,8 +168,8 @@ public final class FakeStorageController implements AutoCloseable {
     private boolean timelineDeletionsHeld;
     private int observationsPerOperation = 2;
 
-    private FakeStorageController() {
-        server = RoutedHttpServer.create("fake-storage-controller", this);
+    private FakeStorageController(InetSocketAddress address) {
+        server = RoutedHttpServer.create("fake-storage-controller", this, address);
         server.route("GET", "/status", (r, p) -> FakeAnswers.json(200, null))
                 .route("GET", "/ready", (r, p) -> FakeAnswers.json(ready ? 200 : 503, null))
                 .route("POST", "/upcall/v1/re-attach", (r, p) -> reAttach(FakeAnswers.body(r, ReAttachRequest.class)))
@@ -203,7 +204,12 @@ public final class FakeStorageController implements AutoCloseable {
     }
 
     public static FakeStorageController start() {
-        return new FakeStorageController();
+        return start(RoutedHttpServer.ephemeralLoopback());
+    }
+
+    /** Listening on {@code address}, as {@code storage_controller -l ADDRESS} does. */
+    public static FakeStorageController start(InetSocketAddress address) {
+        return new FakeStorageController(address);
     }
 
     public URI baseUri() {

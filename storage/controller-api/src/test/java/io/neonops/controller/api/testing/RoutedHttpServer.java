@@ -47,11 +47,11 @@ public final class RoutedHttpServer implements AutoCloseable {
     private final List<InjectedFailure> failures = new ArrayList<>();
     private Function<RecordedRequest, Optional<Answer>> guard = request -> Optional.empty();
 
-    private RoutedHttpServer(String name, Object lock) throws IOException {
+    private RoutedHttpServer(String name, Object lock, InetSocketAddress address) throws IOException {
         this.name = name;
         this.lock = lock;
         // the default executor serves one request at a time on the server's own thread: the fakes need no more
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = HttpServer.create(address, 0);
         server.createContext("/", this::serve);
     }
 
@@ -65,11 +65,21 @@ public final class RoutedHttpServer implements AutoCloseable {
      * and its synchronized test hooks never interleave.
      */
     public static RoutedHttpServer create(String name, Object lock) {
+        return create(name, lock, ephemeralLoopback());
+    }
+
+    /** As {@link #create(String, Object)}, listening on {@code address}: a fake run as a process takes the real flags. */
+    public static RoutedHttpServer create(String name, Object lock, InetSocketAddress address) {
         try {
-            return new RoutedHttpServer(name, lock);
+            return new RoutedHttpServer(name, lock, address);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind " + name + " to 127.0.0.1", e);
+            throw new UncheckedIOException("cannot bind " + name + " to " + address.getHostString() + ":" + address.getPort(), e);
         }
+    }
+
+    /** 127.0.0.1 on a port the kernel picks. */
+    public static InetSocketAddress ephemeralLoopback() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     }
 
     public RoutedHttpServer start() {

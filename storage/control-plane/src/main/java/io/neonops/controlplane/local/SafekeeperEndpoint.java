@@ -1,0 +1,38 @@
+package io.neonops.controlplane.local;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import io.neonops.controller.api.SafekeeperRegistration;
+import io.neonops.storage.common.NodeId;
+
+/**
+ * A safekeeper as the storage controller must know it: where its WAL (pg) and HTTP ports are, and its availability
+ * zone.
+ */
+public record SafekeeperEndpoint(NodeId id, String host, int pgPort, int httpPort, String availabilityZone) {
+    /** The region every local safekeeper registers in: free-form, one machine. */
+    public static final String LOCAL_REGION = "local";
+    /** Informational for the storage controller; 1 is what Neon registers a new safekeeper with. */
+    static final long VERSION = 1;
+
+    public SafekeeperEndpoint {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(availabilityZone, "availabilityZone");
+    }
+
+    /**
+     * A local safekeeper on 127.0.0.1 in a zone of its own, {@code local-sk-<id>}: with timelines placed by the
+     * storage controller, a new timeline needs three Active safekeepers in distinct zones, so neon_local gives each
+     * one its own zone too.
+     */
+    public static SafekeeperEndpoint local(NodeId id, int pgPort, int httpPort) {
+        return new SafekeeperEndpoint(id, "127.0.0.1", pgPort, httpPort, "local-sk-" + id.value());
+    }
+
+    /** The body of {@code POST /control/v1/safekeeper/{id}}. */
+    public SafekeeperRegistration registration() {
+        return new SafekeeperRegistration(id, LOCAL_REGION, VERSION, host, pgPort, httpPort, Optional.empty(), availabilityZone);
+    }
+}

@@ -1,0 +1,73 @@
+package io.neonops.controlplane.local;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.neonops.controller.api.RegisteredSafekeeper;
+import io.neonops.controller.api.SafekeeperSchedulingPolicy;
+import io.neonops.controller.api.StorageControllerClient;
+import io.neonops.storage.common.api.NeonApiException;
+
+/**
+ * Registers safekeepers with the storage controller, which they never do themselves, as neon_local does: the
+ * upsert, then scheduling policy {@code Active} at once rather than after the first heartbeat, so that timelines can
+ * be placed on them right away. Idempotent: a safekeeper registered as wanted and Active is left alone, one the
+ * storage controller lost (or knows with other ports) is registered again. One safekeeper's failure does not keep
+ * the others from being registered; the report says which are.
+ */
+public final class SafekeeperRegistrar {
+    private final StorageControllerClient client;
+
+    public SafekeeperRegistrar(StorageControllerClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @throws IllegalArgumentException when two safekeepers share an id or a zone (a timeline needs distinct zones)
+     */
+    public SafekeeperRegistrationReport register(List<SafekeeperEndpoint> safekeepers) {
+        requireDistinct(safekeepers);
+        List<SafekeeperRegistrationReport.Outcome> outcomes = new ArrayList<>();
+        for (SafekeeperEndpoint safekeeper : safekeepers) {
+            outcomes.add(registerOne(safekeeper));
+        }
+        return new SafekeeperRegistrationReport(outcomes);
+    }
+
+    private SafekeeperRegistrationReport.Outcome registerOne(SafekeeperEndpoint safekeeper) {
+        try {
+            Optional<RegisteredSafekeeper> known = client.safekeeper(safekeeper.id());
+            boolean sameRecord = known.filter(k -> k.registration().equals(safekeeper.registration())).isPresent();
+            boolean active = known.filter(k -> k.schedulingPolicy() == SafekeeperSchedulingPolicy.ACTIVE).isPresent();
+            if (sameRecord && active) {
+                return new SafekeeperRegistrationReport.Outcome.AlreadyRegistered(safekeeper.id());
+            }
+            if (!sameRecord) {
+                client.registerSafekeeper(safekeeper.registration());
+            }
+            if (!active) {
+                client.setSafekeeperSchedulingPolicy(safekeeper.id(), SafekeeperSchedulingPolicy.ACTIVE);
+            }
+            return new SafekeeperRegistrationReport.Outcome.Registered(safekeeper.id());
+        } catch (NeonApiException e) {
+            return new SafekeeperRegistrationReport.Outcome.Failed(safekeeper.id(), e.getMessage());
+        }
+    }
+
+    private static void requireDistinct(List<SafekeeperEndpoint> safekeepers) {
+        Set<Long> ids = new HashSet<>();
+        Set<String> zones = new HashSet<>();
+        for (SafekeeperEndpoint safekeeper : safekeepers) {
+            if (!ids.add(safekeeper.id().value())) {
+                throw new IllegalArgumentException("safekeeper " + safekeeper.id() + " is listed twice");
+            }
+            if (!zones.add(safekeeper.availabilityZone())) {
+                throw new IllegalArgumentException("safekeeper " + safekeeper.id() + " shares availability zone '"
+                        + safekeeper.availabilityZone() + "' with another: new timelines need safekeepers in distinct zones");
+            }
+        }
+    }
+}
