@@ -16,7 +16,7 @@ import java.util.List;
  * behaviour reads as one class, and the compiler makes a new kind answer every question below.
  */
 public sealed interface ComponentDescriptor
-        permits EtcdDescriptor, PageserverDescriptor, SafekeeperDescriptor {
+        permits EtcdDescriptor, NeonDaemonDescriptor {
 
     /** The ports this kind listens on, with their well-known numbers. */
     List<NodePort> defaultPorts();

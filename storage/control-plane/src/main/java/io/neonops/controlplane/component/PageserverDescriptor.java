@@ -11,7 +11,7 @@ import java.util.List;
  * Pageservers: they run the Postgres distributions for the timelines they hold, keep no quorum (their data is
  * in remote storage and the safekeepers), and start after the broker they subscribe to.
  */
-final class PageserverDescriptor implements ComponentDescriptor {
+final class PageserverDescriptor extends NeonDaemonDescriptor {
 
     @Override
     public List<NodePort> defaultPorts() {
@@ -26,11 +26,6 @@ final class PageserverDescriptor implements ComponentDescriptor {
     @Override
     public ComponentSpec node(ClusterSpec cluster, Environment env, EtcdMembership etcd, int index) {
         return PageserverNodeSpec.build(cluster, env, index);
-    }
-
-    @Override
-    public String image(ClusterSpec cluster) {
-        return cluster.image();
     }
 
     @Override
@@ -70,43 +65,13 @@ final class PageserverDescriptor implements ComponentDescriptor {
     }
 
     @Override
-    public boolean publishesNotReadyAddresses() {
-        return false;
-    }
-
-    @Override
     public boolean servesPostgres() {
-        return true;
-    }
-
-    @Override
-    public boolean checksJwt() {
-        return true;
-    }
-
-    @Override
-    public boolean usesRemoteStorage() {
-        return true;
-    }
-
-    @Override
-    public boolean recordsBootstrapMembership() {
-        return false;
-    }
-
-    @Override
-    public boolean neonBinary() {
         return true;
     }
 
     @Override
     public int localBasePort(LocalPorts ports, NodePort port) {
         return port.equals(NodePort.PAGESERVER_PG) ? ports.pageserverPgPort() : ports.pageserverHttpPort();
-    }
-
-    @Override
-    public int localPortStride() {
-        return 1;
     }
 
     @Override

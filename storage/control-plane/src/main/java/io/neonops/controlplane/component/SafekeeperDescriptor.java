@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Safekeepers: they hold the WAL, so no second one may be down while one is. */
-final class SafekeeperDescriptor implements ComponentDescriptor {
+final class SafekeeperDescriptor extends NeonDaemonDescriptor {
 
     @Override
     public List<NodePort> defaultPorts() {
@@ -23,11 +23,6 @@ final class SafekeeperDescriptor implements ComponentDescriptor {
     @Override
     public ComponentSpec node(ClusterSpec cluster, Environment env, EtcdMembership etcd, int index) {
         return SafekeeperNodeSpec.build(cluster, env, index);
-    }
-
-    @Override
-    public String image(ClusterSpec cluster) {
-        return cluster.image();
     }
 
     @Override
@@ -67,43 +62,13 @@ final class SafekeeperDescriptor implements ComponentDescriptor {
     }
 
     @Override
-    public boolean publishesNotReadyAddresses() {
-        return false;
-    }
-
-    @Override
     public boolean servesPostgres() {
         return false;
     }
 
     @Override
-    public boolean checksJwt() {
-        return true;
-    }
-
-    @Override
-    public boolean usesRemoteStorage() {
-        return true;
-    }
-
-    @Override
-    public boolean recordsBootstrapMembership() {
-        return false;
-    }
-
-    @Override
-    public boolean neonBinary() {
-        return true;
-    }
-
-    @Override
     public int localBasePort(LocalPorts ports, NodePort port) {
         return port.equals(NodePort.SAFEKEEPER_PG) ? ports.safekeeperPgPort() : ports.safekeeperHttpPort();
-    }
-
-    @Override
-    public int localPortStride() {
-        return 1;
     }
 
     @Override
