@@ -16,7 +16,7 @@ public final class DisruptionBudgets {
     }
 
     public static Optional<PodDisruptionBudget> build(ClusterSpec cluster, Component component, Owner owner) {
-        if (!component.descriptor().spreadAndBudget()) {
+        if (!component.descriptor().disruptionBudget(cluster)) {
             return Optional.empty();
         }
         return Optional.of(new PodDisruptionBudgetBuilder()

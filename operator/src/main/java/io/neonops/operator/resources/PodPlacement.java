@@ -19,7 +19,7 @@ public final class PodPlacement {
     }
 
     public static Optional<Affinity> affinity(ClusterSpec cluster, Component component) {
-        if (!component.descriptor().spreadAndBudget()) {
+        if (!component.descriptor().spreadsOverNodes()) {
             return Optional.empty();
         }
         return Optional.of(new AffinityBuilder()

@@ -50,11 +50,13 @@ public sealed interface ComponentDescriptor
     /** How peers and the operator refer to one node in messages: {@code etcd member}. */
     String memberNoun();
 
-    /**
-     * Whether nodes are spread over Kubernetes nodes and guarded by a disruption budget: losing one Kubernetes
-     * node (or draining it) must cost at most one member of a quorum.
-     */
-    default boolean spreadAndBudget() {
+    /** Whether nodes are spread over Kubernetes nodes: losing one must cost at most one member of a quorum. */
+    default boolean spreadsOverNodes() {
+        return quorum() != QuorumRule.NONE;
+    }
+
+    /** Whether node drains are limited by a disruption budget to one unavailable node at a time. */
+    default boolean disruptionBudget(ClusterSpec cluster) {
         return quorum() != QuorumRule.NONE;
     }
 
