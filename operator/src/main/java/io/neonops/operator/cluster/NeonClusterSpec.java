@@ -4,12 +4,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * The desired cluster as the user wrote it. Absent fields stay absent (no defaults here): defaults are applied
  * by the control plane's ClusterSpecParser when resources are built, so the operator never writes spec.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.etcd) || !has(self.storageBroker)",
+        message = "choose exactly one broker: etcd (2022 releases) or storageBroker, not both",
+        fieldPath = ".storageBroker")
+@ValidationRule(value = "has(self.storageBroker) || !has(self.storageController)",
+        message = "storageController needs storageBroker: the etcd broker's releases predate the storage controller",
+        fieldPath = ".storageController")
+@ValidationRule(value = "!has(self.storageBroker) || has(self.storageController)",
+        message = "storageController is required with storageBroker: current pageservers do not start without it",
+        fieldPath = ".storageController")
+@ValidationRule(value = "!has(self.storageBroker) || has(self.remoteStorage)",
+        message = "remoteStorage is required with storageBroker: current pageservers do not start without it",
+        fieldPath = ".remoteStorage")
+@ValidationRule(value = "has(self.storageBroker) || !has(self.postgres) || !has(self.postgres.versions)"
+        + " || self.postgres.versions.all(v, v <= 15)",
+        message = "Postgres 16 and 17 need storageBroker: images with the etcd broker serve 14 and 15 only",
+        fieldPath = ".postgres.versions")
 public class NeonClusterSpec {
     @Required
     @Size(min = 1)
@@ -20,7 +37,16 @@ public class NeonClusterSpec {
     private ImagePullPolicy imagePullPolicy;
 
     private PostgresSpec postgres;
+    @JsonPropertyDescription("The 2022 etcd broker (image tags before 2455, Postgres 14/15); the broker when"
+            + " storageBroker is not set")
     private EtcdSpec etcd;
+
+    @JsonPropertyDescription("The storage broker of every release since December 2022 (image tags from 2455)")
+    private StorageBrokerSpec storageBroker;
+
+    @JsonPropertyDescription("The storage controller; required with storageBroker")
+    private StorageControllerSpec storageController;
+
     private PageserverSpec pageserver;
     private SafekeepersSpec safekeepers;
     private RemoteStorageSpec remoteStorage;
@@ -66,6 +92,22 @@ public class NeonClusterSpec {
 
     public void setEtcd(EtcdSpec etcd) {
         this.etcd = etcd;
+    }
+
+    public StorageBrokerSpec getStorageBroker() {
+        return storageBroker;
+    }
+
+    public void setStorageBroker(StorageBrokerSpec storageBroker) {
+        this.storageBroker = storageBroker;
+    }
+
+    public StorageControllerSpec getStorageController() {
+        return storageController;
+    }
+
+    public void setStorageController(StorageControllerSpec storageController) {
+        this.storageController = storageController;
     }
 
     public PageserverSpec getPageserver() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The pageservers. */
@@ -29,12 +30,24 @@ public class PageserverSpec extends NodeSetSpec {
     @JsonPropertyDescription("Extra pageserver.toml keys")
     private JsonNode config;
 
+    @Size(min = 1)
+    @JsonPropertyDescription("Availability zone the pageservers register with the storage controller; default zone-1")
+    private String availabilityZone;
+
     public Integer getReplicas() {
         return replicas;
     }
 
     public void setReplicas(Integer replicas) {
         this.replicas = replicas;
+    }
+
+    public String getAvailabilityZone() {
+        return availabilityZone;
+    }
+
+    public void setAvailabilityZone(String availabilityZone) {
+        this.availabilityZone = availabilityZone;
     }
 
     public JsonNode getConfig() {

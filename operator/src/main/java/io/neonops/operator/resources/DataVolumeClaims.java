@@ -29,7 +29,7 @@ public final class DataVolumeClaims {
         StorageSpec storage = ComponentSettings.storage(cluster, component);
         ObjectMetaBuilder metadata =
                 ComponentMetadata.builder(cluster, component, ResourceNames.volumeClaim(cluster, component, index));
-        if (component == Component.ETCD) {
+        if (component.descriptor().recordsBootstrapMembership()) {
             metadata.withAnnotations(EtcdBootstrapMembers.annotation(etcd));
         }
         if (cluster.deletionPolicy() == DeletionPolicy.Delete) {

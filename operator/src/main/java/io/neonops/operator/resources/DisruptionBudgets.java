@@ -7,7 +7,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
 import java.util.Optional;
 
-/** Lets node drains evict at most one quorum member (etcd, safekeeper) at a time. */
+/** Lets node drains evict at most one member of a quorum (as the descriptor says) at a time. */
 public final class DisruptionBudgets {
 
     public static final int MAX_UNAVAILABLE = 1;
@@ -16,7 +16,7 @@ public final class DisruptionBudgets {
     }
 
     public static Optional<PodDisruptionBudget> build(ClusterSpec cluster, Component component, Owner owner) {
-        if (!PodPlacement.isQuorumMember(component)) {
+        if (!component.descriptor().disruptionBudget(cluster)) {
             return Optional.empty();
         }
         return Optional.of(new PodDisruptionBudgetBuilder()

@@ -25,14 +25,9 @@ public final class HeadlessServices {
                 .withClusterIP("None")
                 .withSelector(ResourceLabels.selector(cluster.name(), component))
                 .withPorts(ports(component))
-                .withPublishNotReadyAddresses(publishesNotReady(component))
+                .withPublishNotReadyAddresses(component.descriptor().publishesNotReadyAddresses())
                 .endSpec()
                 .build();
-    }
-
-    /** etcd members must resolve each other to form the quorum that makes them ready in the first place. */
-    public static boolean publishesNotReady(Component component) {
-        return component == Component.ETCD;
     }
 
     private static List<ServicePort> ports(Component component) {

@@ -71,13 +71,12 @@ public final class NodePods {
     }
 
     /**
-     * Whether a component's nodes serve the Postgres majors of the spec: the pageserver runs the {@code vNN}
-     * distributions under {@code pg_distrib_dir} for the timelines it holds; etcd and the safekeepers run none.
-     * So adding a major restarts the pageservers only, and {@code defaultVersion}, which only applies to
-     * timelines created later, restarts nothing.
+     * Whether a component's nodes serve the Postgres majors of the spec (the pageserver runs the {@code vNN}
+     * distributions under {@code pg_distrib_dir} for the timelines it holds). So adding a major restarts those
+     * only, and {@code defaultVersion}, which only applies to timelines created later, restarts nothing.
      */
     public static boolean servesPostgres(Component component) {
-        return component == Component.PAGESERVER;
+        return component.descriptor().servesPostgres();
     }
 
     private static PodSpec podSpec(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env) {
@@ -159,14 +158,13 @@ public final class NodePods {
         return volumes;
     }
 
-    /** The pageservers and safekeepers check JWTs; etcd does not. */
     private static boolean usesAuthKey(ClusterSpec cluster, Component component) {
-        return cluster.auth().enabled() && component != Component.ETCD;
+        return cluster.auth().enabled() && component.descriptor().checksJwt();
     }
 
     /** S3 credentials come from the named Secret, never from the spec, for the daemons that use the bucket. */
     private static List<EnvVar> environment(ClusterSpec cluster, Component component) {
-        if (component == Component.ETCD) {
+        if (!component.descriptor().usesRemoteStorage()) {
             return List.of();
         }
         return cluster.remoteStorage().flatMap(rs -> rs.credentialsSecret())

@@ -7,7 +7,7 @@ import io.neonops.controlplane.component.Component;
 import java.util.Optional;
 
 /**
- * Spreads the quorum members (etcd, safekeepers) over nodes when the scheduler can, so that losing one
+ * Spreads the members of a quorum (as their descriptor says) over nodes when the scheduler can, so that losing one
  * Kubernetes node costs at most one member; preferred rather than required, so small clusters still schedule.
  */
 public final class PodPlacement {
@@ -18,12 +18,8 @@ public final class PodPlacement {
     private PodPlacement() {
     }
 
-    public static boolean isQuorumMember(Component component) {
-        return component == Component.ETCD || component == Component.SAFEKEEPER;
-    }
-
     public static Optional<Affinity> affinity(ClusterSpec cluster, Component component) {
-        if (!isQuorumMember(component)) {
+        if (!component.descriptor().spreadsOverNodes()) {
             return Optional.empty();
         }
         return Optional.of(new AffinityBuilder()

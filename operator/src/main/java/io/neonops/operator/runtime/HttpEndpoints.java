@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.neonops.operator.storcon.ComputeNotificationHook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The operator's HTTP endpoints, on two ports so that the metrics port can be exposed by a Service while the
  * probes stay private to the kubelet: {@code GET /healthz} and {@code GET /readyz} (200 or 503 with a one-line
- * body) and {@code GET /metrics} (Prometheus text format).
+ * body) and {@code GET /metrics} (Prometheus text format). The metrics port, which a Service exposes, also takes
+ * the storage controllers' compute notifications ({@link ComputeNotificationHook}).
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -53,6 +55,7 @@ public final class HttpEndpoints implements AutoCloseable {
                 READYZ, () -> probeResponse(probes.readiness()))));
         metrics.createContext("/", routes(Map.of(METRICS,
                 () -> new Response(HttpURLConnection.HTTP_OK, PROMETHEUS_TEXT, registry.scrape()))));
+        metrics.createContext(ComputeNotificationHook.PREFIX, new ComputeNotificationHook(registry));
         health.setExecutor(executor);
         metrics.setExecutor(executor);
         health.start();

@@ -1,20 +1,14 @@
 package io.neonops.operator.upgrade;
 
+import io.neonops.controlplane.component.QuorumRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Whether one pod may be taken down without breaking its component's quorum. Missing, not Ready and
- * terminating pods do not count as Ready.
- * <ul>
- *   <li>safekeeper: only while every other safekeeper is Ready (a timeline's WAL needs a majority of
- *       safekeepers, and which ones hold it is not known here, so no second one may be down);</li>
- *   <li>etcd: only while the other members that are Ready are a majority of all members. A single member
- *       has no quorum to keep: upgrading it always means a short broker outage, which the pageserver and
- *       safekeepers ride out, so it is allowed (the alternative is a cluster that can never be upgraded);</li>
- *   <li>pageserver: always (one at a time is all the roll promises).</li>
- * </ul>
+ * Whether one pod may be taken down without breaking its component's quorum, by the {@link QuorumRule} its
+ * descriptor names. Missing, not Ready and terminating pods do not count as Ready. Without a quorum rule a pod
+ * may always go (one at a time is all the roll promises).
  */
 final class QuorumGuard {
 
@@ -32,16 +26,17 @@ final class QuorumGuard {
         int readyLeft = others.size() - down.size();
         int total = members.size();
         String name = candidate.pod().name();
-        return switch (candidate.pod().component()) {
-            case SAFEKEEPER -> down.isEmpty()
+        String noun = candidate.pod().component().descriptor().memberNoun();
+        return switch (candidate.pod().component().descriptor().quorum()) {
+            case ALL_OTHERS_READY -> down.isEmpty()
                     ? Optional.empty()
-                    : Optional.of(notReady("safekeeper", down) + ": taking " + name + " down would leave "
+                    : Optional.of(notReady(noun, down) + ": taking " + name + " down would leave "
                             + readyLeft + " of " + total + " Ready");
-            case ETCD -> total == 1 || 2 * readyLeft > total
+            case MAJORITY -> total == 1 || 2 * readyLeft > total
                     ? Optional.empty()
-                    : Optional.of(notReady("etcd member", down) + ": taking " + name + " down would leave "
+                    : Optional.of(notReady(noun, down) + ": taking " + name + " down would leave "
                             + readyLeft + " of " + total + " Ready, and quorum needs " + (total / 2 + 1));
-            case PAGESERVER -> Optional.empty();
+            case NONE -> Optional.empty();
         };
     }
 

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order of a rolling upgrade: etcd members first (the broker everything else finds each other through),
- * then safekeepers (they hold the WAL), then pageservers (they read from the safekeepers); within a
- * component by index. This differs from {@link Component#START_ORDER}, which is about first start.
+ * The order of a rolling upgrade, as the descriptors rank their components ({@link Component#ROLL_ORDER}: the
+ * broker everything else finds each other through, then the safekeepers that hold the WAL, then the pageservers
+ * that read from them); within a component by index.
  */
 public final class RollOrder {
 
-    public static final List<Component> COMPONENTS = List.of(Component.ETCD, Component.SAFEKEEPER, Component.PAGESERVER);
+    public static final List<Component> COMPONENTS = Component.ROLL_ORDER;
 
     public static final Comparator<PodRef> PODS = Comparator
             .comparingInt((PodRef pod) -> COMPONENTS.indexOf(pod.component()))

@@ -137,6 +137,19 @@ class RenderCommandTest {
     }
 
     @Test
+    void aStorageBrokerClusterIsRefusedInOneLineNamingTheField() throws IOException {
+        Path file = Files.writeString(dir.resolve("modern.yaml"), ClusterFixtures.demo("storageBroker: {}",
+                "storageController: {}", "remoteStorage: {bucket: b, region: r}"));
+
+        Result result = render("-f", file.toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().strip()).isEqualTo(file + ": spec.storageBroker: the modern topology (storage broker"
+                + " and storage controller) is not yet supported by this version of the operator");
+    }
+
+    @Test
     void everyClusterOfAMultiDocumentFileIsRendered() throws IOException {
         Path file = Files.writeString(dir.resolve("two.yaml"), ClusterFixtures.DEMO + "---\n"
                 + ClusterFixtures.DEMO.replace("  name: demo", "  name: second"));

@@ -86,7 +86,20 @@ class NeonClusterCelRulesTest {
                 new Refusal("pageserver-config-managed-key.yaml", "spec.pageserver.config", "spec.pageserver.config",
                         MANAGED_KEYS_MESSAGE),
                 new Refusal("auth-enabled-without-secret.yaml", "spec.auth", "spec.auth.publicKeySecret",
-                        "publicKeySecret is required when auth is enabled"));
+                        "publicKeySecret is required when auth is enabled"),
+                new Refusal("two-brokers.yaml", "spec", "spec.storageBroker",
+                        "choose exactly one broker: etcd (2022 releases) or storageBroker, not both"),
+                new Refusal("storage-controller-with-etcd.yaml", "spec", "spec.storageController",
+                        "storageController needs storageBroker: the etcd broker's releases predate the storage"
+                                + " controller"),
+                new Refusal("storage-broker-without-storage-controller.yaml", "spec", "spec.storageController",
+                        "storageController is required with storageBroker: current pageservers do not start without it"),
+                new Refusal("storage-broker-without-remote-storage.yaml", "spec", "spec.remoteStorage",
+                        "remoteStorage is required with storageBroker: current pageservers do not start without it"),
+                new Refusal("etcd-with-postgres-16.yaml", "spec", "spec.postgres.versions",
+                        "Postgres 16 and 17 need storageBroker: images with the etcd broker serve 14 and 15 only"),
+                new Refusal("database-managed-and-external.yaml", "spec.storageController.database",
+                        "spec.storageController.database.external", "set either managed or external, not both"));
     }
 
     @Test
@@ -101,7 +114,7 @@ class NeonClusterCelRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"valid/minimal.yaml", "valid/full.yaml"})
+    @ValueSource(strings = {"valid/minimal.yaml", "valid/full.yaml", "valid/full-modern.yaml"})
     void validManifestPassesEveryRuleAndTheParser(String fixture) {
         assertValidForBoth(read(FIXTURES.resolve(fixture)));
     }
@@ -111,10 +124,13 @@ class NeonClusterCelRulesTest {
         assertValidForBoth(read(EXAMPLE));
     }
 
+    /** One manifest cannot choose both brokers, so the 2022 and the modern full manifest share the rules. */
     @Test
-    void theFullManifestGivesEveryRuleAValueToCheck() {
-        assertThat(rules.check(read(FIXTURES.resolve("valid/full.yaml"))).evaluated())
-                .containsAll(rules.rules());
+    void theFullManifestsGiveEveryRuleAValueToCheck() {
+        List<Rule> evaluated = Stream.of("valid/full.yaml", "valid/full-modern.yaml")
+                .flatMap(fixture -> rules.check(read(FIXTURES.resolve(fixture))).evaluated().stream()).toList();
+
+        assertThat(evaluated).containsAll(rules.rules());
     }
 
     @ParameterizedTest

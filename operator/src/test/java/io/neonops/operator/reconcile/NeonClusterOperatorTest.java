@@ -107,8 +107,8 @@ class NeonClusterOperatorTest {
         assertThat(status.getSafekeepers().getReady()).isEqualTo(3);
         assertThat(status.getSafekeepers().getUpdated()).isEqualTo(3);
         assertThat(status.getImage()).isEqualTo("neondatabase/neon:4270");
-        assertThat(status.getPostgres().getVersions()).containsExactly(16, 17);
-        assertThat(status.getPostgres().getDefaultVersion()).isEqualTo(17);
+        assertThat(status.getPostgres().getVersions()).containsExactly(14, 15);
+        assertThat(status.getPostgres().getDefaultVersion()).isEqualTo(15);
     }
 
     @Test
@@ -153,6 +153,20 @@ class NeonClusterOperatorTest {
         assertThat(operator.podNames("invalid")).containsExactlyInAnyOrderElementsOf(DEMO_PODS);
         Poll.until("a Warning event naming the field", () -> operator.events("invalid").stream()
                 .anyMatch(e -> "Warning".equals(e.getType()) && e.getNote().contains("spec.etcd.replicas")));
+    }
+
+    @Test
+    void refusesAStorageBrokerClusterItDoesNotBuildYetNamingTheFieldAndCreatesNothing() {
+        long generation = operator.create("modern", ClusterFixtures.demo("storageBroker: {}", "storageController: {}",
+                "remoteStorage: {bucket: b, region: r}")).getMetadata().getGeneration();
+
+        NeonClusterStatus status = operator.awaitDegraded("modern", generation);
+        Condition degraded = OperatorHarness.condition(status, ClusterConditions.DEGRADED);
+        assertThat(degraded.getReason()).isEqualTo(Refusal.INVALID_SPEC);
+        assertThat(degraded.getMessage()).contains("spec.storageBroker: the modern topology (storage broker and"
+                + " storage controller) is not yet supported by this version of the operator");
+        assertThat(operator.objectWrites("modern")).as("only the test's own create")
+                .containsExactly("POST /apis/neonops.io/v1alpha1/namespaces/modern/neonclusters");
     }
 
     @Test

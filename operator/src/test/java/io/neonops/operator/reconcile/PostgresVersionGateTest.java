@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 
 class PostgresVersionGateTest {
 
-    private static final String BOTH = "postgres: {versions: [16, 17], defaultVersion: 17}";
-    private static final String ONLY_17 = "postgres: {versions: [17], defaultVersion: 17}";
-    private static final TimelinePgVersion ON_16 =
-            new TimelinePgVersion("de200bd42b49cc1814412c7e592dd6e9", "1f2e3d4c5b6a79880123456789abcdef", 16);
+    private static final String BOTH = "postgres: {versions: [14, 15], defaultVersion: 15}";
+    private static final String ONLY_15 = "postgres: {versions: [15], defaultVersion: 15}";
+    private static final TimelinePgVersion ON_14 =
+            new TimelinePgVersion("de200bd42b49cc1814412c7e592dd6e9", "1f2e3d4c5b6a79880123456789abcdef", 14);
     private static final URI PAGESERVER_0 = URI.create("http://demo-pageserver-0.demo-pageserver.ns.svc.cluster.local:9898");
 
     private final FakePageservers pageservers = FakePageservers.start();
@@ -61,22 +61,22 @@ class PostgresVersionGateTest {
 
     @Test
     void removingAMajorThePageserverServesIsRefusedWhileATimelineUsesIt() {
-        pageservers.serve("ns", List.of(ON_16));
+        pageservers.serve("ns", List.of(ON_14));
 
-        VersionDecision decision = decide(cluster(null), ONLY_17, running(BOTH));
+        VersionDecision decision = decide(cluster(null), ONLY_15, running(BOTH));
 
         assertThat(decision).isInstanceOfSatisfying(VersionDecision.Refused.class,
-                refused -> assertThat(refused.blocking()).containsExactly(ON_16));
+                refused -> assertThat(refused.blocking()).containsExactly(ON_14));
         assertThat(pageservers.asked("ns")).containsExactly(PAGESERVER_0);
     }
 
     @Test
     void theMajorsInStatusCountWhenThePageserverPodIsGone() {
-        pageservers.serve("ns", List.of(ON_16));
+        pageservers.serve("ns", List.of(ON_14));
         NeonClusterStatus status = new NeonClusterStatus();
-        status.setPostgres(new PostgresStatus(List.of(16, 17), 17));
+        status.setPostgres(new PostgresStatus(List.of(14, 15), 15));
 
-        VersionDecision decision = decide(cluster(status), ONLY_17,
+        VersionDecision decision = decide(cluster(status), ONLY_15,
                 ObservedCluster.of(List.copyOf(resources(BOTH).volumeClaims())));
 
         assertThat(decision).isInstanceOf(VersionDecision.Refused.class);
@@ -85,7 +85,7 @@ class PostgresVersionGateTest {
 
     @Test
     void addingAMajorAsksNothing() {
-        VersionDecision decision = decide(cluster(null), BOTH, running(ONLY_17));
+        VersionDecision decision = decide(cluster(null), BOTH, running(ONLY_15));
 
         assertThat(decision).isInstanceOfSatisfying(VersionDecision.Allowed.class,
                 allowed -> assertThat(allowed.change().rollsPods()).isTrue());
@@ -96,12 +96,12 @@ class PostgresVersionGateTest {
     void aRollAlreadyAcceptedForTheseMajorsIsNotAskedAboutAgain() {
         NeonClusterStatus status = new NeonClusterStatus();
         RollingUpgradeStatus upgrade = new RollingUpgradeStatus();
-        upgrade.setTo(new SoftwareVersion("neon:1", List.of(17)));
+        upgrade.setTo(new SoftwareVersion("neon:1", List.of(15)));
         upgrade.setUpdatedPods(0);
         upgrade.setTotalPods(5);
         status.setUpgrade(upgrade);
 
-        VersionDecision decision = decide(cluster(status), ONLY_17, running(BOTH));
+        VersionDecision decision = decide(cluster(status), ONLY_15, running(BOTH));
 
         assertThat(decision).isInstanceOf(VersionDecision.Allowed.class);
         assertThat(pageservers.asked("ns")).isEmpty();
@@ -111,7 +111,7 @@ class PostgresVersionGateTest {
     void onlyPageserversWithAPodOrAVolumeAreAsked() {
         pageservers.serve("ns", List.of());
 
-        VersionDecision decision = decide(cluster(null), "pageserver: {replicas: 2}\n" + ONLY_17, running(BOTH));
+        VersionDecision decision = decide(cluster(null), "pageserver: {replicas: 2}\n" + ONLY_15, running(BOTH));
 
         assertThat(decision).isInstanceOf(VersionDecision.Allowed.class);
         assertThat(pageservers.asked("ns")).containsExactly(PAGESERVER_0);

@@ -17,9 +17,9 @@ class ResourceSpecsTest {
             kind: NeonCluster
             metadata: {name: full, namespace: storage}
             spec:
-              image: neondatabase/neon:4270
+              image: neondatabase/neon:2350
               imagePullPolicy: Always
-              postgres: {versions: [15, 16], defaultVersion: 15}
+              postgres: {versions: [14, 15], defaultVersion: 15}
               etcd:
                 replicas: 3
                 image: quay.io/coreos/etcd:v3.5.17

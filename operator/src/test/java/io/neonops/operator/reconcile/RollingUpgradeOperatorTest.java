@@ -57,8 +57,8 @@ class RollingUpgradeOperatorTest {
     static final String OLD_ETCD = "quay.io/coreos/etcd:v3.5.17";
     static final String NEW_ETCD = "quay.io/coreos/etcd:v3.5.18";
     static final String TENANT = "de200bd42b49cc1814412c7e592dd6e9";
-    static final String TIMELINE_16 = "1f2e3d4c5b6a79880123456789abcdef";
-    static final String TIMELINE_17 = "00112233445566778899aabbccddeeff";
+    static final String TIMELINE_14 = "1f2e3d4c5b6a79880123456789abcdef";
+    static final String TIMELINE_15 = "00112233445566778899aabbccddeeff";
     /** A pod is marked Ready this long after it is created: long enough for a roll to be seen waiting for it. */
     static final Duration READY_AFTER = Duration.ofMillis(200);
     /** What the test operator watches; some tests run operators of their own in other namespaces. */
@@ -266,18 +266,18 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void removingAPostgresMajorATimelineStillUsesIsRefusedNamingItAndTouchesNothing() {
-        pageservers.serve("pg-in-use", List.of(new TimelinePgVersion(TENANT, TIMELINE_16, 16),
-                new TimelinePgVersion(TENANT, TIMELINE_17, 17)));
-        FakeKubelet kubelet = running("pg-in-use", "postgres: {versions: [16, 17], defaultVersion: 17}");
+        pageservers.serve("pg-in-use", List.of(new TimelinePgVersion(TENANT, TIMELINE_14, 14),
+                new TimelinePgVersion(TENANT, TIMELINE_15, 15)));
+        FakeKubelet kubelet = running("pg-in-use", "postgres: {versions: [14, 15], defaultVersion: 15}");
         operator.requests.drain();
 
-        long generation = edit("pg-in-use", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
+        long generation = edit("pg-in-use", c -> c.getSpec().getPostgres().setVersions(List.of(15)));
 
         NeonClusterStatus refused = operator.awaitDegraded("pg-in-use", generation);
         assertThat(condition(refused, ClusterConditions.DEGRADED).getReason()).isEqualTo(Refusal.POSTGRES_VERSION_IN_USE);
         assertThat(condition(refused, ClusterConditions.DEGRADED).getMessage()).isEqualTo("spec.postgres.versions: cannot"
-                + " remove Postgres 16 while 1 timeline uses it: tenant " + TENANT + " timeline " + TIMELINE_16 + " (Postgres 16)");
-        assertThat(refused.getPostgres().getVersions()).containsExactly(16, 17);
+                + " remove Postgres 14 while 1 timeline uses it: tenant " + TENANT + " timeline " + TIMELINE_14 + " (Postgres 14)");
+        assertThat(refused.getPostgres().getVersions()).containsExactly(14, 15);
         operator.awaitReconciliations("pg-in-use", "demo", 2);
         assertThat(operator.objectWrites("pg-in-use")).isEmpty();
         assertThat(kubelet.deletions()).isEmpty();
@@ -287,13 +287,13 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void removingAPostgresMajorWhileThePageserverCannotBeAskedIsRefusedSayingWhy() {
-        FakeKubelet kubelet = running("pg-down", "postgres: {versions: [16, 17], defaultVersion: 17}");
+        FakeKubelet kubelet = running("pg-down", "postgres: {versions: [14, 15], defaultVersion: 15}");
         operator.requests.drain();
 
-        long generation = edit("pg-down", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
+        long generation = edit("pg-down", c -> c.getSpec().getPostgres().setVersions(List.of(15)));
 
         String message = condition(operator.awaitDegraded("pg-down", generation), ClusterConditions.DEGRADED).getMessage();
-        assertThat(message).startsWith("spec.postgres.versions: cannot remove Postgres 16: could not ask the pageservers"
+        assertThat(message).startsWith("spec.postgres.versions: cannot remove Postgres 14: could not ask the pageservers"
                 + " which timelines use it: pageserver demo-pageserver-0: GET http://127.0.0.1:");
         operator.awaitReconciliations("pg-down", "demo", 2);
         assertThat(operator.objectWrites("pg-down")).isEmpty();
@@ -302,14 +302,14 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void removingAPostgresMajorFromAnAuthEnabledClusterWaitsForItsTokenSecretAndAsksWithTheToken() {
-        FakeHttpServer pageserver = pageservers.serve("pg-auth", List.of(new TimelinePgVersion(TENANT, TIMELINE_17, 17)));
-        FakeKubelet kubelet = running("pg-auth", "postgres: {versions: [16, 17], defaultVersion: 17}",
+        FakeHttpServer pageserver = pageservers.serve("pg-auth", List.of(new TimelinePgVersion(TENANT, TIMELINE_15, 15)));
+        FakeKubelet kubelet = running("pg-auth", "postgres: {versions: [14, 15], defaultVersion: 15}",
                 "auth: {enabled: true, publicKeySecret: neon-keys, apiTokenSecret: pageserver-token}");
 
-        long generation = edit("pg-auth", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
+        long generation = edit("pg-auth", c -> c.getSpec().getPostgres().setVersions(List.of(15)));
 
         String message = condition(operator.awaitDegraded("pg-auth", generation), ClusterConditions.DEGRADED).getMessage();
-        assertThat(message).isEqualTo("spec.postgres.versions: cannot remove Postgres 16: could not ask the pageservers"
+        assertThat(message).isEqualTo("spec.postgres.versions: cannot remove Postgres 14: could not ask the pageservers"
                 + " which timelines use it: spec.auth.apiTokenSecret: Secret pg-auth/pageserver-token does not exist");
         assertThat(pageservers.asked("pg-auth")).isEmpty();
 
@@ -317,7 +317,7 @@ class RollingUpgradeOperatorTest {
                 SecretFixtures.secret("pageserver-token", "token", base64("header.payload.signature\n"))).create();
 
         NeonClusterStatus done = operator.awaitRunning("pg-auth", generation);
-        assertThat(done.getPostgres().getVersions()).containsExactly(17);
+        assertThat(done.getPostgres().getVersions()).containsExactly(15);
         assertThat(names(kubelet.deletions())).containsExactly("demo-pageserver-0");
         assertThat(pageserver.requests()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer header.payload.signature"));
@@ -325,40 +325,40 @@ class RollingUpgradeOperatorTest {
 
     @Test
     void removingAPostgresMajorNoTimelineUsesRollsThePageserver() {
-        pageservers.serve("pg-unused", List.of(new TimelinePgVersion(TENANT, TIMELINE_17, 17)));
-        FakeKubelet kubelet = running("pg-unused", "postgres: {versions: [16, 17], defaultVersion: 17}");
+        pageservers.serve("pg-unused", List.of(new TimelinePgVersion(TENANT, TIMELINE_15, 15)));
+        FakeKubelet kubelet = running("pg-unused", "postgres: {versions: [14, 15], defaultVersion: 15}");
 
-        long generation = edit("pg-unused", c -> c.getSpec().getPostgres().setVersions(List.of(17)));
+        long generation = edit("pg-unused", c -> c.getSpec().getPostgres().setVersions(List.of(15)));
 
         NeonClusterStatus done = operator.awaitRunning("pg-unused", generation);
-        assertThat(done.getPostgres().getVersions()).containsExactly(17);
+        assertThat(done.getPostgres().getVersions()).containsExactly(15);
         assertThat(names(kubelet.deletions())).containsExactly("demo-pageserver-0");
         assertThat(pageservers.asked("pg-unused")).isNotEmpty();
     }
 
     @Test
     void addingAPostgresMajorRollsThePageserverOnly() {
-        FakeKubelet kubelet = running("pg-add", "postgres: {versions: [16], defaultVersion: 16}");
+        FakeKubelet kubelet = running("pg-add", "postgres: {versions: [14], defaultVersion: 14}");
 
-        long generation = edit("pg-add", c -> c.getSpec().getPostgres().setVersions(List.of(16, 17)));
+        long generation = edit("pg-add", c -> c.getSpec().getPostgres().setVersions(List.of(14, 15)));
 
         NeonClusterStatus done = operator.awaitRunning("pg-add", generation);
-        assertThat(done.getPostgres().getVersions()).containsExactly(16, 17);
+        assertThat(done.getPostgres().getVersions()).containsExactly(14, 15);
         assertThat(names(kubelet.deletions())).containsExactly("demo-pageserver-0");
         assertThat(restartEvents("pg-add")).singleElement()
-                .satisfies(e -> assertThat(e.getNote()).contains("Postgres versions 16 -> 16,17"));
+                .satisfies(e -> assertThat(e.getNote()).contains("Postgres versions 14 -> 14,15"));
         assertThat(pageservers.asked("pg-add")).isEmpty();
     }
 
     @Test
     void changingOnlyTheDefaultPostgresVersionRestartsNothing() {
-        FakeKubelet kubelet = running("pg-default", "postgres: {versions: [16, 17], defaultVersion: 17}");
+        FakeKubelet kubelet = running("pg-default", "postgres: {versions: [14, 15], defaultVersion: 15}");
         operator.requests.drain();
 
-        long generation = edit("pg-default", c -> c.getSpec().getPostgres().setDefaultVersion(16));
+        long generation = edit("pg-default", c -> c.getSpec().getPostgres().setDefaultVersion(14));
 
         NeonClusterStatus done = operator.awaitRunning("pg-default", generation);
-        assertThat(done.getPostgres().getDefaultVersion()).isEqualTo(16);
+        assertThat(done.getPostgres().getDefaultVersion()).isEqualTo(14);
         assertThat(done.getUpgrade()).isNull();
         operator.awaitReconciliations("pg-default", "demo", 2);
         assertThat(operator.objectWrites("pg-default")).isEmpty();

@@ -215,10 +215,10 @@ class NodePodsTest {
 
     @Test
     void podRecordsTheImageAndPostgresVersionsItWasBuiltFrom() {
-        Pod pod = pod(spec("postgres: {versions: [17, 16]}"), Component.SAFEKEEPER, 0);
+        Pod pod = pod(spec("postgres: {versions: [15, 14]}"), Component.SAFEKEEPER, 0);
 
         assertThat(pod.getMetadata().getAnnotations()).containsEntry(SpecSummaryAnnotations.IMAGE, "neon:1")
-                .containsEntry(SpecSummaryAnnotations.PG_VERSIONS, "16,17");
+                .containsEntry(SpecSummaryAnnotations.PG_VERSIONS, "14,15");
     }
 
     @Test

@@ -73,8 +73,8 @@ class SpecHashTest {
 
     @Test
     void addingAPostgresMajorChangesTheHashOfThePageserversOnly() {
-        String added = "postgres: {versions: [16, 17], defaultVersion: 16}";
-        String before = "postgres: {versions: [16], defaultVersion: 16}";
+        String added = "postgres: {versions: [14, 15], defaultVersion: 14}";
+        String before = "postgres: {versions: [14], defaultVersion: 14}";
 
         assertThat(hash(added, Component.PAGESERVER)).isNotEqualTo(hash(before, Component.PAGESERVER));
         assertThat(hash(added, Component.SAFEKEEPER)).isEqualTo(hash(before, Component.SAFEKEEPER));
@@ -83,11 +83,11 @@ class SpecHashTest {
 
     @Test
     void changingOnlyTheDefaultPostgresVersionChangesNoHash() {
-        String default16 = "postgres: {versions: [16, 17], defaultVersion: 16}";
-        String default17 = "postgres: {versions: [16, 17], defaultVersion: 17}";
+        String default14 = "postgres: {versions: [14, 15], defaultVersion: 14}";
+        String default15 = "postgres: {versions: [14, 15], defaultVersion: 15}";
 
         for (Component component : Component.values()) {
-            assertThat(hash(default17, component)).as(component.id()).isEqualTo(hash(default16, component));
+            assertThat(hash(default15, component)).as(component.id()).isEqualTo(hash(default14, component));
         }
     }
 }

@@ -7,7 +7,7 @@ import io.neonops.operator.cluster.NeonCluster;
 public final class ClusterFixtures {
 
     /** A cluster with every default: one etcd member, one pageserver, three safekeepers. */
-    public static final String DEMO = demo("postgres: {versions: [16, 17], defaultVersion: 17}");
+    public static final String DEMO = demo("postgres: {versions: [14, 15], defaultVersion: 15}");
 
     private ClusterFixtures() {
     }

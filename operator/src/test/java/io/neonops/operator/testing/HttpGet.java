@@ -22,9 +22,19 @@ public final class HttpGet {
     }
 
     public static HttpResponse<String> send(InetSocketAddress server, String path, String method) {
+        return send(server, path, method, HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** A PUT with a JSON body, as a storage controller sends its notifications. */
+    public static HttpResponse<String> put(InetSocketAddress server, String path, String json) {
+        return send(server, path, "PUT", HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static HttpResponse<String> send(InetSocketAddress server, String path, String method,
+                                             HttpRequest.BodyPublisher body) {
         URI uri = URI.create("http://" + server.getHostString() + ":" + server.getPort() + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, body).build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

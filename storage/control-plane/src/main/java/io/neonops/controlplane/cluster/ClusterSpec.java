@@ -13,7 +13,8 @@ public record ClusterSpec(
         String image,
         ImagePullPolicy imagePullPolicy,
         PostgresSpec postgres,
-        EtcdSpec etcd,
+        BrokerSpec broker,
+        Optional<StorageControllerSpec> storageController,
         PageserverSpec pageserver,
         SafekeeperSpec safekeepers,
         Optional<RemoteStorageSpec> remoteStorage,
@@ -28,7 +29,8 @@ public record ClusterSpec(
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(imagePullPolicy, "imagePullPolicy");
         Objects.requireNonNull(postgres, "postgres");
-        Objects.requireNonNull(etcd, "etcd");
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(storageController, "storageController");
         Objects.requireNonNull(pageserver, "pageserver");
         Objects.requireNonNull(safekeepers, "safekeepers");
         Objects.requireNonNull(remoteStorage, "remoteStorage");
@@ -36,5 +38,14 @@ public record ClusterSpec(
         Objects.requireNonNull(deletionPolicy, "deletionPolicy");
         Objects.requireNonNull(upgrade, "upgrade");
         Objects.requireNonNull(localPorts, "localPorts");
+    }
+
+    /** The etcd broker, or {@link EtcdSpec#NONE} (no members) when the cluster runs the storage broker. */
+    public EtcdSpec etcd() {
+        return broker instanceof EtcdSpec etcd ? etcd : EtcdSpec.NONE;
+    }
+
+    public Optional<StorageBrokerSpec> storageBroker() {
+        return broker instanceof StorageBrokerSpec storageBroker ? Optional.of(storageBroker) : Optional.empty();
     }
 }

@@ -35,7 +35,8 @@ public final class ClusterSpecParser {
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
     private static final Pattern CONFIG_KEY = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> SPEC_FIELDS = Set.of("image", "imagePullPolicy", "postgres", "etcd",
-            "pageserver", "safekeepers", "remoteStorage", "auth", "deletionPolicy", "upgrade", "monitoring", "local");
+            "pageserver", "safekeepers", "remoteStorage", "auth", "deletionPolicy", "upgrade", "monitoring", "local",
+            "storageBroker", "storageController");
     private static final Set<String> STORAGE_FIELDS = Set.of("size", "storageClassName");
     private static final Set<String> RESOURCES_FIELDS = Set.of("requests", "limits");
     private static final Set<String> STANDARD_RESOURCES = new TreeSet<>(Set.of("cpu", "memory", "ephemeral-storage"));
@@ -75,7 +76,8 @@ public final class ClusterSpecParser {
                 ImagePullPolicy.class).orElse(ImagePullPolicy.IfNotPresent);
 
         PostgresSpec postgres = postgres(reader, spec);
-        EtcdSpec etcd = etcd(reader, spec);
+        BrokerSpec broker = broker(reader, spec);
+        Optional<StorageControllerSpec> storageController = storageController(reader, spec);
         PageserverSpec pageserver = pageserver(reader, spec);
         SafekeeperSpec safekeepers = safekeepers(reader, spec);
         Optional<RemoteStorageSpec> remoteStorage = remoteStorage(reader, spec);
@@ -85,11 +87,12 @@ public final class ClusterSpecParser {
         UpgradeSpec upgrade = upgrade(reader, spec);
         LocalPorts localPorts = localPorts(reader, spec);
         checkMonitoring(reader, spec);
+        CompatibilityMatrix.check(reader, spec, postgres, broker, storageController.isPresent(), remoteStorage.isPresent());
 
         if (!reader.errors().isEmpty()) {
             throw new InvalidClusterSpecException(reader.errors());
         }
-        return new ClusterSpec(name, namespace, image.orElseThrow(), pullPolicy, postgres, etcd, pageserver,
+        return new ClusterSpec(name, namespace, image.orElseThrow(), pullPolicy, postgres, broker, storageController, pageserver,
                 safekeepers, remoteStorage, auth, deletionPolicy, upgrade, localPorts);
     }
 
@@ -165,6 +168,68 @@ public final class ClusterSpecParser {
         }
     }
 
+    /**
+     * {@code spec.etcd} or {@code spec.storageBroker}; neither means the etcd broker with its defaults, as it did
+     * before the storage broker could be chosen, so that existing manifests keep their meaning.
+     */
+    private static BrokerSpec broker(SpecReader reader, JsonNode spec) {
+        if (spec.hasNonNull("storageBroker")) {
+            if (spec.hasNonNull("etcd")) {
+                reader.error(StorageBrokerSpec.SPEC_PATH, "cannot be set together with spec.etcd: a cluster has exactly"
+                        + " one broker, the 2022 etcd or the storage broker");
+            }
+            return storageBroker(reader, spec);
+        }
+        return etcd(reader, spec);
+    }
+
+    private static StorageBrokerSpec storageBroker(SpecReader reader, JsonNode spec) {
+        String path = StorageBrokerSpec.SPEC_PATH;
+        JsonNode node = reader.object(spec, "storageBroker", path, Set.of("replicas", "resources"));
+        int replicas = reader.integer(node, "replicas", path + ".replicas").orElse(1);
+        if (replicas < 1) {
+            reader.error(path + ".replicas", "must be at least 1, got " + replicas);
+        }
+        return new StorageBrokerSpec(replicas, resources(reader, node, path));
+    }
+
+    private static Optional<StorageControllerSpec> storageController(SpecReader reader, JsonNode spec) {
+        if (!spec.hasNonNull("storageController")) {
+            return Optional.empty();
+        }
+        String path = StorageControllerSpec.SPEC_PATH;
+        JsonNode node = reader.object(spec, "storageController", path, Set.of("resources", "database"));
+        return Optional.of(new StorageControllerSpec(resources(reader, node, path), database(reader, node)));
+    }
+
+    /** Managed unless {@code external} is given; never both. */
+    private static StorageControllerDatabase database(SpecReader reader, JsonNode controller) {
+        String path = StorageControllerSpec.SPEC_PATH + ".database";
+        JsonNode node = reader.object(controller, "database", path, Set.of("managed", "external"));
+        if (node.hasNonNull("external")) {
+            String externalPath = path + ".external";
+            if (node.hasNonNull("managed")) {
+                reader.error(externalPath, "cannot be set together with managed: the database is either run by the"
+                        + " operator or yours");
+            }
+            JsonNode external = reader.object(node, "external", externalPath, Set.of("secretName", "key"));
+            Optional<String> secret = reader.objectName(external, "secretName", externalPath + ".secretName");
+            if (SpecReader.absent(external.path("secretName"))) {
+                reader.error(externalPath + ".secretName", "is required: the Secret that holds the database URL");
+            }
+            String key = reader.string(external, "key", externalPath + ".key")
+                    .orElse(StorageControllerDatabase.External.DEFAULT_KEY);
+            return new StorageControllerDatabase.External(secret.orElse(""), key);
+        }
+        String managedPath = path + ".managed";
+        JsonNode managed = reader.object(node, "managed", managedPath, Set.of("image", "storage", "resources"));
+        String image = reader.string(managed, "image", managedPath + ".image")
+                .orElse(StorageControllerDatabase.Managed.DEFAULT_IMAGE);
+        return new StorageControllerDatabase.Managed(image,
+                storage(reader, managed, managedPath, StorageControllerDatabase.Managed.DEFAULT_STORAGE_SIZE),
+                resources(reader, managed, managedPath));
+    }
+
     private static EtcdSpec etcd(SpecReader reader, JsonNode spec) {
         JsonNode node = reader.object(spec, "etcd", "spec.etcd", Set.of("replicas", "image", "storage", "resources"));
         int replicas = reader.integer(node, "replicas", "spec.etcd.replicas").orElse(1);
@@ -178,13 +243,15 @@ public final class ClusterSpecParser {
 
     private static PageserverSpec pageserver(SpecReader reader, JsonNode spec) {
         JsonNode node = reader.object(spec, "pageserver", "spec.pageserver",
-                Set.of("replicas", "storage", "resources", "config"));
+                Set.of("replicas", "storage", "resources", "config", "availabilityZone"));
+        String zone = reader.string(node, "availabilityZone", "spec.pageserver.availabilityZone")
+                .orElse(PageserverSpec.DEFAULT_AVAILABILITY_ZONE);
         int replicas = reader.integer(node, "replicas", "spec.pageserver.replicas").orElse(1);
         if (replicas < 1) {
             reader.error("spec.pageserver.replicas", "must be at least 1, got " + replicas);
         }
         return new PageserverSpec(replicas, storage(reader, node, "spec.pageserver", PageserverSpec.DEFAULT_STORAGE_SIZE),
-                resources(reader, node, "spec.pageserver"), pageserverConfig(reader, node));
+                resources(reader, node, "spec.pageserver"), pageserverConfig(reader, node), zone);
     }
 
     private static Map<String, Object> pageserverConfig(SpecReader reader, JsonNode pageserver) {

@@ -1,28 +1,34 @@
 package io.neonops.controlplane.component;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
-/** The three kinds of daemon a Neon storage cluster runs, in the order they start. */
+/**
+ * The kinds of daemon a Neon storage cluster runs: the identity used in names, labels and maps. What differs
+ * between them is in each kind's {@link ComponentDescriptor}.
+ */
 public enum Component {
-    ETCD("etcd", List.of(NodePort.ETCD_CLIENT, NodePort.ETCD_PEER), NodePort.ETCD_CLIENT),
-    PAGESERVER("pageserver", List.of(NodePort.PAGESERVER_PG, NodePort.PAGESERVER_HTTP), NodePort.PAGESERVER_HTTP),
-    SAFEKEEPER("safekeeper", List.of(NodePort.SAFEKEEPER_PG, NodePort.SAFEKEEPER_HTTP), NodePort.SAFEKEEPER_HTTP);
+    ETCD("etcd", new EtcdDescriptor()),
+    PAGESERVER("pageserver", new PageserverDescriptor()),
+    SAFEKEEPER("safekeeper", new SafekeeperDescriptor());
 
     /** Where every daemon serves Prometheus metrics on its {@link #metricsPort()}. */
     public static final String METRICS_PATH = "/metrics";
 
-    /** Start order: the broker first, then the pageserver that subscribes to it, then the safekeepers. */
-    public static final List<Component> START_ORDER = List.of(ETCD, PAGESERVER, SAFEKEEPER);
+    /** First start: what others connect to starts before them, as each descriptor ranks itself. */
+    public static final List<Component> START_ORDER = ordered(Comparator.comparingInt(c -> c.descriptor.startRank()));
+
+    /** A rolling upgrade, as each descriptor ranks itself. */
+    public static final List<Component> ROLL_ORDER = ordered(Comparator.comparingInt(c -> c.descriptor.rollRank()));
 
     private final String id;
-    private final List<NodePort> defaultPorts;
-    private final NodePort metricsPort;
+    private final ComponentDescriptor descriptor;
 
-    Component(String id, List<NodePort> defaultPorts, NodePort metricsPort) {
+    Component(String id, ComponentDescriptor descriptor) {
         this.id = id;
-        this.defaultPorts = defaultPorts;
-        this.metricsPort = metricsPort;
+        this.descriptor = descriptor;
     }
 
     /** Lower-case name used in resource names, labels and local-mode component names. */
@@ -30,22 +36,22 @@ public enum Component {
         return id;
     }
 
+    public ComponentDescriptor descriptor() {
+        return descriptor;
+    }
+
     /** The ports this component listens on, with their well-known numbers. */
     public List<NodePort> defaultPorts() {
-        return defaultPorts;
+        return descriptor.defaultPorts();
     }
 
     /** The port (one of {@link #defaultPorts()}) that serves {@link #METRICS_PATH}: etcd's client port, the daemons' HTTP port. */
     public NodePort metricsPort() {
-        return metricsPort;
+        return descriptor.metricsPort();
     }
 
     public int replicas(ClusterSpec cluster) {
-        return switch (this) {
-            case ETCD -> cluster.etcd().replicas();
-            case PAGESERVER -> cluster.pageserver().replicas();
-            case SAFEKEEPER -> cluster.safekeepers().replicas();
-        };
+        return descriptor.replicas(cluster);
     }
 
     public static Component fromId(String id) {
@@ -55,5 +61,9 @@ public enum Component {
             }
         }
         throw new IllegalArgumentException("unknown component \"" + id + "\", expected etcd, pageserver or safekeeper");
+    }
+
+    private static List<Component> ordered(Comparator<Component> order) {
+        return Arrays.stream(values()).sorted(order).toList();
     }
 }

@@ -23,11 +23,7 @@ public final class ComponentSpecs {
         if (index < 0 || index >= replicas) {
             throw new IllegalArgumentException(component.id() + " node index " + index + " is outside 0.." + (replicas - 1));
         }
-        return switch (component) {
-            case ETCD -> EtcdNodeSpec.build(cluster, env, etcd, index);
-            case PAGESERVER -> PageserverNodeSpec.build(cluster, env, index);
-            case SAFEKEEPER -> SafekeeperNodeSpec.build(cluster, env, index);
-        };
+        return component.descriptor().node(cluster, env, etcd, index);
     }
 
     /** Every node of one component, by index, all etcd members bootstrapping together. */

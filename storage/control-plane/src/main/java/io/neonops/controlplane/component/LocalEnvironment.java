@@ -44,29 +44,19 @@ public record LocalEnvironment(Path workDir, Optional<Path> neonBinDir, Path pgD
 
     @Override
     public int port(Component component, int index, NodePort port) {
-        int base = switch (component) {
-            case ETCD -> port.equals(NodePort.ETCD_CLIENT) ? ports.etcdClientPort() : ports.etcdPeerPort();
-            case PAGESERVER -> port.equals(NodePort.PAGESERVER_PG) ? ports.pageserverPgPort() : ports.pageserverHttpPort();
-            case SAFEKEEPER -> port.equals(NodePort.SAFEKEEPER_PG) ? ports.safekeeperPgPort() : ports.safekeeperHttpPort();
-        };
-        // an etcd member takes a client and a peer port, which sit next to each other by default
-        return base + (component == Component.ETCD ? 2 * index : index);
+        ComponentDescriptor descriptor = component.descriptor();
+        return descriptor.localBasePort(ports, port) + descriptor.localPortStride() * index;
     }
 
     @Override
     public Path dataDir(Component component, int index) {
-        int id = index + 1;
-        return switch (component) {
-            case ETCD -> workDir.resolve(etcdMembers == 1 ? "etcd" : "etcd-" + id);
-            case PAGESERVER -> workDir.resolve("pageserver_" + id);
-            case SAFEKEEPER -> workDir.resolve("safekeepers").resolve("sk" + id);
-        };
+        return component.descriptor().localDataDir(workDir, index + 1, etcdMembers);
     }
 
     @Override
     public String binary(Component component) {
-        if (component == Component.ETCD) {
-            return "etcd";
+        if (!component.descriptor().neonBinary()) {
+            return component.id();
         }
         return neonBinDir.map(dir -> dir.resolve(component.id()).toString()).orElse(component.id());
     }

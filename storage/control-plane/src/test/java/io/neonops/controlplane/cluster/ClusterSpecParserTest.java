@@ -58,7 +58,7 @@ class ClusterSpecParserTest {
         ClusterSpec cluster = parse("""
                 image: neondatabase/neon:4270
                 imagePullPolicy: Always
-                postgres: {versions: [16, 14], defaultVersion: 14}
+                postgres: {versions: [15, 14], defaultVersion: 14}
                 etcd: {replicas: 3, image: etcd:x, storage: {size: 2Gi, storageClassName: fast}}
                 pageserver:
                   replicas: 2
@@ -72,7 +72,7 @@ class ClusterSpecParserTest {
                 local: {etcdClientPort: 12379}
                 """);
 
-        assertThat(cluster.postgres().versions()).containsExactly(PgMajorVersion.V14, PgMajorVersion.V16);
+        assertThat(cluster.postgres().versions()).containsExactly(PgMajorVersion.V14, PgMajorVersion.V15);
         assertThat(cluster.postgres().defaultVersion()).isEqualTo(PgMajorVersion.V14);
         assertThat(cluster.etcd()).isEqualTo(new EtcdSpec(3, "etcd:x", new StorageSpec("2Gi", Optional.of("fast")), ResourcesSpec.NONE));
         assertThat(cluster.pageserver().resources().requests()).isEqualTo(Map.of("cpu", "500m", "memory", "1Gi"));
@@ -214,5 +214,92 @@ class ClusterSpecParserTest {
     void missingSpecIsRefused() {
         assertThatThrownBy(() -> ClusterSpecParser.parse("demo", "ns", null))
                 .isInstanceOf(InvalidClusterSpecException.class).hasMessage("spec: is required (at least spec.image)");
+    }
+
+    private static final String MODERN = """
+            image: neondatabase/neon:8000
+            postgres: {versions: [16, 17]}
+            storageBroker: {replicas: 2}
+            storageController: {}
+            remoteStorage: {bucket: b, region: r}
+            """;
+
+    @Test
+    void storageBrokerClusterIsReadWithTheControllersManagedDatabaseByDefault() throws Exception {
+        ClusterSpec cluster = parse(MODERN);
+
+        assertThat(cluster.broker()).isEqualTo(new StorageBrokerSpec(2, ResourcesSpec.NONE));
+        assertThat(cluster.etcd().replicas()).isZero();
+        assertThat(cluster.storageController()).contains(new StorageControllerSpec(ResourcesSpec.NONE,
+                new StorageControllerDatabase.Managed("postgres:16", new StorageSpec("1Gi", Optional.empty()),
+                        ResourcesSpec.NONE)));
+        assertThat(cluster.pageserver().availabilityZone()).isEqualTo(PageserverSpec.DEFAULT_AVAILABILITY_ZONE);
+    }
+
+    @Test
+    void externalDatabaseReadsTheUrlFromDatabaseUrlUnlessAnotherKeyIsNamed() throws Exception {
+        String external = MODERN.replace("storageController: {}", "storageController: {database: {external: {secretName: db}}}");
+
+        assertThat(parse(external).storageController().orElseThrow().database())
+                .isEqualTo(new StorageControllerDatabase.External("db", "DATABASE_URL"));
+        assertThat(parse(external.replace("secretName: db", "secretName: db, key: URI")).storageController()
+                .orElseThrow().database()).isEqualTo(new StorageControllerDatabase.External("db", "URI"));
+    }
+
+    @Test
+    void pageserversRegisterInTheZoneTheSpecNames() throws Exception {
+        assertThat(parse(MODERN + "pageserver: {availabilityZone: eu-central-1a}\n").pageserver().availabilityZone())
+                .isEqualTo("eu-central-1a");
+    }
+
+    @Test
+    void noBrokerMeansTheEtcdBrokerAsBeforeTheStorageBrokerCouldBeChosen() throws Exception {
+        ClusterSpec cluster = parse("image: x\n");
+
+        assertThat(cluster.broker()).isInstanceOf(EtcdSpec.class);
+        assertThat(cluster.storageController()).isEmpty();
+    }
+
+    @Test
+    void etcdBrokerRefusesPostgresMajorsItsImagesDoNotShip() {
+        assertThat(errorsOf("image: x\npostgres: {versions: [15, 16, 17]}\n")).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("spec.postgres.versions");
+            assertThat(error.reason()).startsWith("Postgres 16, 17 needs the storage broker (spec.storageBroker)");
+        });
+    }
+
+    @Test
+    void etcdBrokerRefusesAStorageController() {
+        assertThat(errorsOf("image: x\netcd: {}\nstorageController: {}\n")).extracting(FieldError::path)
+                .containsExactly("spec.storageController");
+    }
+
+    @Test
+    void storageBrokerNeedsTheStorageControllerAndRemoteStorage() {
+        assertThat(errorsOf("image: x\nstorageBroker: {}\n")).extracting(FieldError::path)
+                .containsExactlyInAnyOrder("spec.storageController", "spec.remoteStorage");
+    }
+
+    @Test
+    void aClusterHasExactlyOneBroker() {
+        assertThat(errorsOf(MODERN + "etcd: {replicas: 1}\n")).extracting(FieldError::path)
+                .containsExactly("spec.storageBroker");
+    }
+
+    @Test
+    void theControllersDatabaseIsManagedOrExternalNotBoth() {
+        String both = MODERN.replace("storageController: {}",
+                "storageController: {database: {managed: {}, external: {secretName: db}}}");
+
+        assertThat(errorsOf(both)).extracting(FieldError::path)
+                .containsExactly("spec.storageController.database.external");
+    }
+
+    @Test
+    void runnersThatBuildOnlyTheEtcdTopologyRefuseAStorageBrokerClusterNamingTheField() throws Exception {
+        assertThat(TopologySupport.refusal(parse(MODERN), "in local mode")).contains(new FieldError(
+                "spec.storageBroker", "the modern topology (storage broker and storage controller) is not yet"
+                        + " supported in local mode"));
+        assertThat(TopologySupport.refusal(parse("image: x\n"), "in local mode")).isEmpty();
     }
 }

@@ -1,0 +1,92 @@
+package io.neonops.controlplane.component;
+
+import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.LocalPorts;
+import io.neonops.controlplane.cluster.ResourcesSpec;
+import io.neonops.controlplane.cluster.StorageSpec;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything that differs between the kinds of daemon, in one place per kind: builders and planners (pods,
+ * Services, volumes, budgets, the roll, local mode) ask the descriptor and never test which kind they hold.
+ *
+ * <p>A sealed interface with one final class per kind rather than abstract methods on {@link Component}: the
+ * enum stays the small, stable identity that labels, EnumMaps and {@code fromId} use, while each kind's
+ * behaviour reads as one class, and the compiler makes a new kind answer every question below.
+ */
+public sealed interface ComponentDescriptor
+        permits EtcdDescriptor, NeonDaemonDescriptor {
+
+    /** The ports this kind listens on, with their well-known numbers. */
+    List<NodePort> defaultPorts();
+
+    /** The port (one of {@link #defaultPorts()}) that serves {@link Component#METRICS_PATH}. */
+    NodePort metricsPort();
+
+    /** How many nodes of this kind the spec asks for. */
+    int replicas(ClusterSpec cluster);
+
+    /** What it takes to run node {@code index}. */
+    ComponentSpec node(ClusterSpec cluster, Environment env, EtcdMembership etcd, int index);
+
+    /** The container image that holds this kind's binary. */
+    String image(ClusterSpec cluster);
+
+    ResourcesSpec resources(ClusterSpec cluster);
+
+    /** The node's data volume. */
+    StorageSpec storage(ClusterSpec cluster);
+
+    /** The kind's section of a NeonCluster, as field errors name it: {@code spec.safekeepers}. */
+    String specPath();
+
+    /** Position in first start: what others connect to starts before them. */
+    int startRank();
+
+    /** Position in a rolling upgrade, which differs from {@link #startRank()}. */
+    int rollRank();
+
+    /** What taking one node down must not break. */
+    QuorumRule quorum();
+
+    /** How peers and the operator refer to one node in messages: {@code etcd member}. */
+    String memberNoun();
+
+    /** Whether nodes are spread over Kubernetes nodes: losing one must cost at most one member of a quorum. */
+    default boolean spreadsOverNodes() {
+        return quorum() != QuorumRule.NONE;
+    }
+
+    /** Whether node drains are limited by a disruption budget to one unavailable node at a time. */
+    default boolean disruptionBudget(ClusterSpec cluster) {
+        return quorum() != QuorumRule.NONE;
+    }
+
+    /** Whether the headless Service publishes pods before they are Ready, for peers that must resolve them first. */
+    boolean publishesNotReadyAddresses();
+
+    /** Whether the nodes run the spec's Postgres majors, so that adding one restarts them. */
+    boolean servesPostgres();
+
+    /** Whether the nodes check JWTs, and so mount the public key when auth is enabled. */
+    boolean checksJwt();
+
+    /** Whether the nodes use the remote storage bucket, and so get its credentials. */
+    boolean usesRemoteStorage();
+
+    /** Whether the data volume records the cluster's bootstrap membership (etcd's static peer list). */
+    boolean recordsBootstrapMembership();
+
+    /** Whether the binary ships in the Neon image (and in local mode, in {@code --neon-bin-dir}). */
+    boolean neonBinary();
+
+    /** Local mode: the base port of {@code port}, from the spec's {@code spec.local}. */
+    int localBasePort(LocalPorts ports, NodePort port);
+
+    /** Local mode: how many ports one node takes, so node {@code i} adds {@code i * stride} to the bases. */
+    int localPortStride();
+
+    /** Local mode: the node's data directory, laid out as neon_local does. */
+    Path localDataDir(Path workDir, int id, int members);
+}

@@ -1,0 +1,83 @@
+package io.neonops.controlplane.component;
+
+import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.LocalPorts;
+import io.neonops.controlplane.cluster.ResourcesSpec;
+import io.neonops.controlplane.cluster.StorageSpec;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Safekeepers: they hold the WAL, so no second one may be down while one is. */
+final class SafekeeperDescriptor extends NeonDaemonDescriptor {
+
+    @Override
+    public List<NodePort> defaultPorts() {
+        return List.of(NodePort.SAFEKEEPER_PG, NodePort.SAFEKEEPER_HTTP);
+    }
+
+    @Override
+    public NodePort metricsPort() {
+        return NodePort.SAFEKEEPER_HTTP;
+    }
+
+    @Override
+    public int replicas(ClusterSpec cluster) {
+        return cluster.safekeepers().replicas();
+    }
+
+    @Override
+    public ComponentSpec node(ClusterSpec cluster, Environment env, EtcdMembership etcd, int index) {
+        return SafekeeperNodeSpec.build(cluster, env, index);
+    }
+
+    @Override
+    public ResourcesSpec resources(ClusterSpec cluster) {
+        return cluster.safekeepers().resources();
+    }
+
+    @Override
+    public StorageSpec storage(ClusterSpec cluster) {
+        return cluster.safekeepers().storage();
+    }
+
+    @Override
+    public String specPath() {
+        return "spec.safekeepers";
+    }
+
+    @Override
+    public int startRank() {
+        return 2;
+    }
+
+    /** Right after the broker: the pageservers read from them. */
+    @Override
+    public int rollRank() {
+        return 1;
+    }
+
+    @Override
+    public QuorumRule quorum() {
+        return QuorumRule.ALL_OTHERS_READY;
+    }
+
+    @Override
+    public String memberNoun() {
+        return "safekeeper";
+    }
+
+    @Override
+    public boolean servesPostgres() {
+        return false;
+    }
+
+    @Override
+    public int localBasePort(LocalPorts ports, NodePort port) {
+        return port.equals(NodePort.SAFEKEEPER_PG) ? ports.safekeeperPgPort() : ports.safekeeperHttpPort();
+    }
+
+    @Override
+    public Path localDataDir(Path workDir, int id, int members) {
+        return workDir.resolve("safekeepers").resolve("sk" + id);
+    }
+}
