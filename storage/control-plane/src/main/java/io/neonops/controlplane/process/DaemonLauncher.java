@@ -68,13 +68,15 @@ public final class DaemonLauncher {
         Files.createDirectories(launch.logDirectory());
         // a concurrent start waits for this one to finish, then finds the daemon running
         try (LaunchLock lock = LaunchLock.acquire(launch.name(), launch.pidFile(), launch.readyTimeout().plus(KILL_TIMEOUT))) {
-            DaemonState state = pidFileState(launch.pidFile());
+            DaemonState state = settledState(launch.pidFile(), Deadline.after(KILL_TIMEOUT));
             if (state instanceof DaemonState.Running running) {
                 steps.whenReady().run();
                 return new StartResult.AlreadyRunning(running.pid());
             }
             if (state instanceof DaemonState.LockedByOther other) {
-                throw new IOException("cannot start " + launch.name() + ": " + other.verdict());
+                throw new IOException("cannot start " + launch.name() + ": " + other.verdict()
+                        + (isReleasing(other) ? "; pid " + other.namedPid() + " has exited but its pid file was still locked after "
+                                + Deadline.describe(KILL_TIMEOUT) : ""));
             }
             ListenAddresses.requireFree(launch.name(), launch.listenAddresses());
             steps.beforeSpawn().run();
@@ -121,7 +123,7 @@ public final class DaemonLauncher {
             return new StopResult.NotRunning();
         }
         try (LaunchLock lock = LaunchLock.acquire(name, pidFile, timeout)) {
-            DaemonState state = pidFileState(pidFile);
+            DaemonState state = settledState(pidFile, Deadline.after(timeout));
             if (state instanceof DaemonState.LockedByOther other) {
                 throw new IOException(name + " not stopped: " + other.verdict() + "; nothing was signalled");
             }
@@ -152,6 +154,28 @@ public final class DaemonLauncher {
         try (LaunchLock lock = shared.get()) {
             return pidFileState(pidFile);
         }
+    }
+
+    /**
+     * What the pid file says once no exiting process holds it, or when the deadline expires. The lock of a daemon
+     * that has just exited outlives its pid: see {@link #isReleasing}.
+     */
+    private static DaemonState settledState(Path pidFile, Deadline deadline) throws IOException {
+        DaemonState state = pidFileState(pidFile);
+        while (isReleasing(state) && !deadline.expired()) {
+            deadline.pause(POLL_INTERVAL);
+            state = pidFileState(pidFile);
+        }
+        return state;
+    }
+
+    /**
+     * Whether the pid file is locked and names a process that is exiting: the leader of a multithreaded process
+     * turns zombie, and /proc lists none of its descriptors, while its other threads still exit holding them and
+     * so the lock. No holder can be proven, but the lock is about to be released, not held by another.
+     */
+    private static boolean isReleasing(DaemonState state) throws IOException {
+        return state instanceof DaemonState.LockedByOther other && ProcessLiveness.isExiting(other.namedPid());
     }
 
     /**
@@ -255,17 +279,24 @@ public final class DaemonLauncher {
     }
 
     /**
-     * Until the process is gone and its pid file released. Either alone is not enough: the leader of a multithreaded
-     * process turns zombie while its other threads still exit, holding its descriptors and so the lock.
+     * Until the process is gone and its pid file released, so that a start right after the stop finds the file
+     * stale. Either alone is not enough: the leader of a multithreaded process turns zombie while its other threads
+     * still exit, holding its descriptors and so the lock (see {@link #isReleasing}).
      */
     private static void awaitStopped(String name, long pid, Path pidFile, Signal signal, Duration timeout) throws IOException {
         Deadline deadline = Deadline.after(timeout);
-        while (ProcessLiveness.isRunning(pid) || pidFileState(pidFile).equals(new DaemonState.Running(pid))) {
+        while (ProcessLiveness.isRunning(pid) || holdsOrReleases(pidFileState(pidFile), pid)) {
             if (deadline.expired()) {
-                throw new IOException(name + " (pid " + pid + ") did not exit within " + Deadline.describe(timeout)
-                        + " of " + signal);
+                throw new IOException(name + " (pid " + pid + ") did not exit and release its pid file within "
+                        + Deadline.describe(timeout) + " of " + signal);
             }
             deadline.pause(POLL_INTERVAL);
         }
+    }
+
+    /** Whether {@code pid} still holds the pid file, or is exiting and about to release it. */
+    private static boolean holdsOrReleases(DaemonState state, long pid) throws IOException {
+        return state.equals(new DaemonState.Running(pid))
+                || state instanceof DaemonState.LockedByOther other && other.namedPid() == pid && isReleasing(other);
     }
 }

@@ -28,13 +28,14 @@ class ProcessLivenessTest {
         Process sleeper = new ProcessBuilder("sleep", "600").start();
         try {
             assertThat(ProcessLiveness.isRunning(sleeper.pid())).isTrue();
+            assertThat(ProcessLiveness.isExiting(sleeper.pid())).isFalse();
         } finally {
             sleeper.destroyForcibly().waitFor();
         }
     }
 
     @Test
-    void anUnreapedZombieIsNotRunning() throws IOException {
+    void anUnreapedZombieIsNotRunningButExiting() throws IOException {
         int log = Posix.openAppend(dir.resolve("true.log"));
         long pid;
         try {
@@ -46,10 +47,12 @@ class ProcessLivenessTest {
         try {
             awaitState(pid, 'Z');
             assertThat(ProcessLiveness.isRunning(pid)).isFalse();
+            assertThat(ProcessLiveness.isExiting(pid)).isTrue();
         } finally {
             Posix.waitForExit(pid);
         }
         assertThat(ProcessLiveness.isRunning(pid)).isFalse();
+        assertThat(ProcessLiveness.isExiting(pid)).isFalse();
     }
 
     private static void awaitState(long pid, char state) throws IOException {
