@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,10 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 import io.neonops.controlplane.pidfile.PidFile;
 import io.neonops.controlplane.pidfile.PidFileGuard;
 import io.neonops.controlplane.pidfile.PidFileRead;
+import io.neonops.controlplane.posix.Posix;
+import io.neonops.controlplane.posix.ProcessSpawner;
+import io.neonops.controlplane.posix.Signal;
+import io.neonops.controlplane.posix.SpawnRequest;
 import io.neonops.controlplane.testsupport.FreePorts;
 import io.neonops.controlplane.testsupport.JavaCommand;
 import io.neonops.controlplane.testsupport.ProcessTable;
 import io.neonops.controlplane.testsupport.TestDaemon;
+import io.neonops.controlplane.timing.Deadline;
 
 /**
  * Daemons that claim their own pid file (pageserver, safekeeper), played by {@link TestDaemon} in a JVM of its
@@ -141,6 +147,40 @@ class DaemonLauncherTest {
     }
 
     @Test
+    void startWaitsForTheLockOfAnExitingDaemonInsteadOfCallingItLockedByAnother() throws Exception {
+        // as a multithreaded daemon just after it exits: the named pid is a zombie, listing no descriptor, while
+        // the lock is still held (here by its background child, which keeps the inherited descriptor)
+        long exited;
+        try (PidFileGuard claim = PidFile.claim(pidFile())) {
+            int log = Posix.openAppend(dir.resolve("exited.log"));
+            try {
+                exited = ProcessSpawner.spawn(new SpawnRequest(Executables.resolve("sh", System.getenv("PATH")),
+                        List.of("sh", "-c", "sleep 600 & exit 0"), Map.of(), dir, log, OptionalInt.of(claim.descriptor())));
+            } finally {
+                Posix.close(log);
+            }
+            claim.recordPid(exited);
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            awaitCondition("pid " + exited + " has exited", () -> ProcessLiveness.isExiting(exited));
+            assertThat(launcher.state(NAME, pidFile())).isInstanceOf(DaemonState.LockedByOther.class);
+
+            Future<StartResult> start = pool.submit(() -> launcher.start(testDaemon()));
+            // a start that gave up at once is done, and its answer below says why
+            awaitCondition("the start holds the launch lock",
+                    () -> start.isDone() || launcher.state(NAME, pidFile()) instanceof DaemonState.Busy);
+            Posix.killGroup(exited, Signal.SIGKILL);
+
+            assertThat(start.get()).isInstanceOf(StartResult.Started.class);
+        } finally {
+            pool.shutdownNow();
+            Posix.killGroup(exited, Signal.SIGKILL);
+            Posix.waitForExit(exited);
+        }
+    }
+
+    @Test
     void stoppingWithoutAPidFileSaysNotRunning() throws IOException {
         assertThat(launcher.stop(NAME, pidFile(), StopMode.FAST, STOP_TIMEOUT)).isEqualTo(new StopResult.NotRunning());
         assertThat(launcher.stop(NAME, dir.resolve("missing/dir/x.pid"), StopMode.FAST, STOP_TIMEOUT))
@@ -235,6 +275,18 @@ class DaemonLauncherTest {
                 .send(HttpRequest.newBuilder(statusUrl()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
+    }
+
+    private interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    private static void awaitCondition(String what, Condition condition) throws IOException {
+        Deadline deadline = Deadline.after(Duration.ofSeconds(30));
+        while (!condition.holds()) {
+            assertThat(deadline.expired()).as("%s in time", what).isFalse();
+            deadline.pause(Duration.ofMillis(10));
+        }
     }
 
     private Path pidFile() {
