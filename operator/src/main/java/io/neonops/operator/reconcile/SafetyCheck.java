@@ -29,7 +29,8 @@ public final class SafetyCheck {
 
     public static Optional<Refusal> check(ClusterResources desired, ObservedCluster observed) {
         List<Refusal> refusals = new ArrayList<>();
-        for (Component component : Component.START_ORDER) {
+        // every kind, also one the spec no longer runs, whose pods would be left behind
+        for (Component component : Component.values()) {
             scaleDown(desired, observed, component).ifPresent(refusals::add);
         }
         for (PersistentVolumeClaim want : desired.volumeClaims()) {

@@ -53,13 +53,13 @@ public record ClusterResources(
         List<PodDisruptionBudget> budgets = new ArrayList<>();
         List<PersistentVolumeClaim> claims = new ArrayList<>();
         List<Pod> pods = new ArrayList<>();
-        for (Component component : Component.START_ORDER) {
+        for (Component component : Component.startOrder(cluster)) {
             List<ComponentSpec> nodes = ComponentSpecs.nodes(cluster, env, etcd, component);
             ComponentConfigMaps.build(cluster, component, nodes, owner).ifPresent(configMaps::add);
             services.add(HeadlessServices.build(cluster, component, owner));
             DisruptionBudgets.build(cluster, component, owner).ifPresent(budgets::add);
             for (ComponentSpec node : nodes) {
-                claims.add(DataVolumeClaims.build(cluster, etcd, component, node.index(), owner));
+                DataVolumeClaims.build(cluster, etcd, component, node.index(), owner).ifPresent(claims::add);
                 pods.add(NodePods.build(cluster, node, env, owner));
             }
         }

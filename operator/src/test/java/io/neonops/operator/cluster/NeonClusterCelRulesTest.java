@@ -98,6 +98,10 @@ class NeonClusterCelRulesTest {
                         "remoteStorage is required with storageBroker: current pageservers do not start without it"),
                 new Refusal("etcd-with-postgres-16.yaml", "spec", "spec.postgres.versions",
                         "Postgres 16 and 17 need storageBroker: images with the etcd broker serve 14 and 15 only"),
+                new Refusal("auth-without-storage-controller-tokens.yaml", "spec",
+                        "spec.auth.storageControllerSecret", "storageControllerSecret is required when auth is enabled"
+                                + " with a storageController: without --dev the storage controller does not start"
+                                + " without its tokens"),
                 new Refusal("database-managed-and-external.yaml", "spec.storageController.database",
                         "spec.storageController.database.external", "set either managed or external, not both"));
     }
