@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NeonClusterCelRulesTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "neoncluster-cel");
-    private static final Path EXAMPLE = Path.of("..", "examples", "neoncluster.yaml");
+    private static final List<Path> EXAMPLES = List.of(Path.of("..", "examples", "neoncluster.yaml"),
+            Path.of("..", "examples", "neoncluster-etcd.yaml"));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final String MANAGED_KEYS_MESSAGE = "config must not set keys the operator manages: id,"
@@ -125,7 +126,7 @@ class NeonClusterCelRulesTest {
 
     @Test
     void theShippedExamplePassesEveryRuleAndTheParser() {
-        assertValidForBoth(read(EXAMPLE));
+        EXAMPLES.forEach(example -> assertValidForBoth(read(example)));
     }
 
     /** One manifest cannot choose both brokers, so the 2022 and the modern full manifest share the rules. */

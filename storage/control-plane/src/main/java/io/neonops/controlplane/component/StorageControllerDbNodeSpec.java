@@ -49,10 +49,9 @@ public final class StorageControllerDbNodeSpec {
         return cluster.name() + "-" + Component.STORAGE_CONTROLLER_DB.id();
     }
 
-    /** The storage controller's connection URL, at the database's Service; the password must be URL-safe. */
-    public static String databaseUrl(Environment env, String password) {
+    /** The storage controller's connection URL, at the database's {@code host}; the password must be URL-safe. */
+    public static String databaseUrl(String host, String password) {
         return "postgresql://" + USER + ":" + password + "@"
-                + ComponentSpecs.address(env.serviceHost(Component.STORAGE_CONTROLLER_DB), NodePort.STORAGE_CONTROLLER_DB.port())
-                + "/" + DATABASE;
+                + ComponentSpecs.address(host, NodePort.STORAGE_CONTROLLER_DB.port()) + "/" + DATABASE;
     }
 }
