@@ -61,7 +61,7 @@ local_etcd() {
   local port dir start
   port="$(free_ports)"; dir="$work/local-$1"
   sed "s/^  deletionPolicy: Retain$/&\n  local: {etcdClientPort: $port, etcdPeerPort: $((port + 1))}/" \
-    "$root/examples/neoncluster.yaml" >"$work/cluster-$1.yaml"
+    "$root/examples/neoncluster-etcd.yaml" >"$work/cluster-$1.yaml"
   start="$(now_ms)"
   NEON_OPERATOR_TIMING=1 "$cli" local start -f "$work/cluster-$1.yaml" --dir "$dir" etcd >/dev/null 2>"$work/timing-start-$1"
   echo $(( $(now_ms) - start )) >>"$work/local-start"

@@ -26,10 +26,12 @@ derives them from the registered controller); RbacTemplateTest fails on anything
 - apiGroups: ["events.k8s.io"]
   resources: ["events"]
   verbs: ["create"]
-{{- /* only the Secret a cluster's spec.auth.apiTokenSecret names, when the pageservers must be asked */}}
+{{- /* get: the Secret a cluster's spec.auth.apiTokenSecret names, when the pageservers must be asked;
+       the rest: the storage controller database's password Secret, generated once (its informer sees only the
+       operator's own Secrets, by label) */}}
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get"]
+  verbs: ["get", "list", "watch", "create", "patch"]
 {{- /* a cluster's PodMonitor, read with a GET (no informer: the kind may be absent), written, deleted when turned off */}}
 - apiGroups: ["monitoring.coreos.com"]
   resources: ["podmonitors"]

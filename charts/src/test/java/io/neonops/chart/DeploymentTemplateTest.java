@@ -87,7 +87,8 @@ class DeploymentTemplateTest {
                 "--health-port=8081",
                 "--metrics-port=8080",
                 "--log-format=json",
-                "--pod-monitors-by-default=false");
+                "--pod-monitors-by-default=false",
+                "--storcon-hook-base-url=http://" + RELEASE + "-metrics." + NAMESPACE + ".svc:8080");
     }
 
     @Test

@@ -44,7 +44,7 @@ class LauncherIT {
 
     @Test
     void rendersTheExampleCluster() throws Exception {
-        Run run = run(LAUNCHER, "render", "-f", ROOT.resolve("examples/neoncluster.yaml").toString());
+        Run run = run(LAUNCHER, "render", "-f", ROOT.resolve("examples/neoncluster-etcd.yaml").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("---").contains("name: \"demo-pageserver-0\"");
@@ -63,7 +63,7 @@ class LauncherIT {
     void startsAndStopsEtcdWithTheLaunchersJvmOptions(@TempDir Path dir) throws Exception {
         int port = CdsTraining.freePortPair();
         Path manifest = Files.writeString(dir.resolve("cluster.yaml"),
-                CdsTraining.withEtcdPorts(Files.readString(ROOT.resolve("examples/neoncluster.yaml")), port));
+                CdsTraining.withEtcdPorts(Files.readString(ROOT.resolve("examples/neoncluster-etcd.yaml")), port));
         Path work = dir.resolve("work");
         try {
             Run start = run(LAUNCHER, "local", "start", "-f", manifest.toString(), "--dir", work.toString(), "etcd");

@@ -99,12 +99,24 @@ class NeonOperatorCommandTest {
     }
 
     @Test
-    void renderPrintsTheExampleClustersObjects() {
+    void renderPrintsTheEtcdExampleClustersObjects() {
+        Outcome outcome = run("render", "-f", Path.of("..", "examples", "neoncluster-etcd.yaml").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("name: \"demo-etcd-0\"", "name: \"demo-safekeeper-2\"",
+                "kind: \"PodDisruptionBudget\"", "kind: \"PersistentVolumeClaim\"");
+    }
+
+    @Test
+    void renderPrintsEveryObjectOfTheModernExampleCluster() {
         Outcome outcome = run("render", "-f", Path.of("..", "examples", "neoncluster.yaml").toString());
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(outcome.out()).contains("name: \"demo-safekeeper-2\"", "kind: \"PodDisruptionBudget\"",
-                "kind: \"PersistentVolumeClaim\"");
+        assertThat(outcome.out()).contains("name: \"neon-storage-broker-0\"", "name: \"neon-storage-controller-0\"",
+                "name: \"neon-storage-controller-db-0\"", "name: \"neon-storage-controller-db-0-data\"",
+                "kind: \"Secret\"", "name: \"neon-storage-controller-db\"", "name: \"neon-pageserver\"",
+                "name: \"neon-safekeeper-2\"", "identity.toml", "metadata.json")
+                .doesNotContain("etcd");
     }
 
     @Test

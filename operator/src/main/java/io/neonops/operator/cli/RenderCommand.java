@@ -2,10 +2,7 @@ package io.neonops.operator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neonops.controlplane.cluster.ClusterManifest;
-import io.neonops.controlplane.cluster.FieldError;
 import io.neonops.controlplane.cluster.ManifestException;
-import io.neonops.controlplane.cluster.TopologySupport;
-import io.neonops.operator.reconcile.ResourceSpecs;
 import io.neonops.operator.render.ManifestRenderer;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.KubernetesEnvironment;
@@ -60,12 +57,6 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() throws ManifestException {
         // every cluster is validated before anything is printed: a stream is rendered whole or not at all
         List<ClusterManifest> manifests = read();
-        for (ClusterManifest manifest : manifests) {
-            Optional<FieldError> unsupported = TopologySupport.refusal(manifest.spec(), ResourceSpecs.BY_THIS_VERSION);
-            if (unsupported.isPresent()) {
-                throw new ManifestException(manifest.source() + ": " + unsupported.get());
-            }
-        }
         PrintWriter out = spec.commandLine().getOut();
         for (ClusterManifest manifest : manifests) {
             JsonNode uid = manifest.document().path("metadata").path("uid");

@@ -100,6 +100,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "DNS domain of the Kubernetes cluster (default: ${DEFAULT-VALUE})")
     String clusterDomain;
 
+    @Option(names = "--storcon-hook-base-url", paramLabel = "URL",
+            defaultValue = KubernetesEnvironment.DEFAULT_OPERATOR_URL,
+            description = "Where storage controllers reach this operator's metrics port, which serves their"
+                    + " compute-notification hook at /storcon-hooks/<namespace>/<cluster> (default: ${DEFAULT-VALUE},"
+                    + " the chart's metrics Service of release neon-operator in namespace neon-operator)")
+    String storconHookBaseUrl;
+
     @Option(names = "--pod-monitors-by-default", arity = "0..1", defaultValue = "false", fallbackValue = "true",
             description = "Create a Prometheus Operator PodMonitor for clusters that leave spec.monitoring.podMonitor "
                     + "unset (default: ${DEFAULT-VALUE})")
@@ -120,7 +127,8 @@ public final class RunCommand implements Callable<Integer> {
         ApiServerCheck.verify(config);
         String instance = Optional.ofNullable(env.get("HOSTNAME")).orElse("neon-operator");
         OperatorSettings settings = new OperatorSettings(new LinkedHashSet<>(namespaces),
-                new ReconcileSettings(serverSideApply, clusterDomain, instance).withPodMonitorsByDefault(podMonitorsByDefault),
+                new ReconcileSettings(serverSideApply, clusterDomain, instance).withPodMonitorsByDefault(podMonitorsByDefault)
+                        .withStorconHookBaseUrl(storconHookBaseUrl),
                 OperatorSettings.DEFAULT_RESYNC_INTERVAL,
                 election);
         Optional<String> failure;

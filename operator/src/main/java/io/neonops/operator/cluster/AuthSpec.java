@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.neonops.controlplane.cluster.ObjectNames;
 
-/** JWT authentication of the pageserver and safekeeper APIs. */
+/** JWT authentication of the pageserver, safekeeper and storage controller APIs. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.enabled) || !self.enabled || has(self.publicKeySecret)",
         message = "publicKeySecret is required when auth is enabled", fieldPath = ".publicKeySecret")
@@ -25,6 +25,13 @@ public class AuthSpec {
     @Pattern(ObjectNames.PATTERN)
     @Size(max = ObjectNames.MAX_LENGTH)
     private String apiTokenSecret;
+
+    @JsonPropertyDescription("Secret with keys PAGESERVER_JWT_TOKEN (scope pageserverapi), SAFEKEEPER_JWT_TOKEN"
+            + " (safekeeperdata) and CONTROL_PLANE_JWT_TOKEN (sent to the compute-notification hook): the storage"
+            + " controller's tokens; required when enabled with a storageController")
+    @Pattern(ObjectNames.PATTERN)
+    @Size(max = ObjectNames.MAX_LENGTH)
+    private String storageControllerSecret;
 
     public Boolean getEnabled() {
         return enabled;
@@ -48,5 +55,13 @@ public class AuthSpec {
 
     public void setApiTokenSecret(String apiTokenSecret) {
         this.apiTokenSecret = apiTokenSecret;
+    }
+
+    public String getStorageControllerSecret() {
+        return storageControllerSecret;
+    }
+
+    public void setStorageControllerSecret(String storageControllerSecret) {
+        this.storageControllerSecret = storageControllerSecret;
     }
 }

@@ -20,6 +20,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.storageBroker) || has(self.storageController)",
         message = "storageController is required with storageBroker: current pageservers do not start without it",
         fieldPath = ".storageController")
+@ValidationRule(value = "!has(self.storageController) || !has(self.auth) || !has(self.auth.enabled)"
+        + " || !self.auth.enabled || has(self.auth.storageControllerSecret)",
+        message = "storageControllerSecret is required when auth is enabled with a storageController: without"
+                + " --dev the storage controller does not start without its tokens",
+        fieldPath = ".auth.storageControllerSecret")
 @ValidationRule(value = "!has(self.storageBroker) || has(self.remoteStorage)",
         message = "remoteStorage is required with storageBroker: current pageservers do not start without it",
         fieldPath = ".remoteStorage")

@@ -3,7 +3,9 @@ package io.neonops.operator.reconcile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.resources.DatabaseSecrets;
 import io.neonops.operator.resources.NodePods;
 import io.neonops.operator.resources.Owner;
 import java.util.ArrayList;
@@ -35,14 +37,19 @@ public final class ChangePlanner {
             if (existing.isEmpty()) {
                 boolean needsWithheld = withheld.contains(want.getMetadata().getName())
                         || want instanceof Pod pod && dataClaims(pod).stream().anyMatch(withheld::contains);
-                if (!needsWithheld) {
+                if (want instanceof Secret secret) {
+                    changes.add(new Change.Create(DatabaseSecrets.generated(secret, desired.cluster()), false));
+                } else if (!needsWithheld) {
                     changes.add(new Change.Create(want, want instanceof Pod pod && hasVolume(pod, observed)));
                 }
                 continue;
             }
             List<String> parts = Drift.between(want, existing.get(), owner);
             if (!parts.isEmpty()) {
-                changes.add(new Change.Update(want, existing.get(), parts));
+                // an update sends the whole intent: a Secret's keeps the data it was created with
+                HasMetadata update = want instanceof Secret secret
+                        ? DatabaseSecrets.keeping(secret, (Secret) existing.get()) : want;
+                changes.add(new Change.Update(update, existing.get(), parts));
             }
         }
         return changes;

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.neonops.operator.resources.ApiForm;
 import io.neonops.operator.resources.DataVolumeClaims;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * What differs between a desired object and the existing one, on the fields the operator owns only: labels and
  * annotations it sets, its owner reference, and the object's spec or data. Pods are never updated in place (a
- * changed pod is restarted, which is the upgrade's business), and a volume only grows.
+ * changed pod is restarted, which is the upgrade's business), a volume only grows, and a generated Secret's data
+ * is never compared (it was generated once, and the database it opens was initialised with it).
  */
 public final class Drift {
 
@@ -46,6 +48,9 @@ public final class Drift {
         }
         if (isOwnedBy(desired, owner) != isOwnedBy(observed, owner)) {
             parts.add("owner");
+        }
+        if (desired instanceof Secret) {
+            return parts;
         }
         if (desired instanceof PersistentVolumeClaim claim) {
             if (requestedBytes(claim).compareTo(requestedBytes((PersistentVolumeClaim) observed)) > 0) {

@@ -28,6 +28,7 @@ import io.neonops.operator.pageserver.PageserverApiTokens;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
 import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.resources.EtcdBootstrapMembers;
 import io.neonops.operator.resources.InvalidEtcdBootstrapException;
 import io.neonops.operator.resources.Owner;
@@ -178,7 +179,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         } catch (InvalidEtcdBootstrapException e) {
             return refused(cluster, new Refusal(Refusal.INVALID_ETCD_BOOTSTRAP, e.getMessage()));
         }
-        ClusterResources desired = ClusterResources.build(spec, etcd, owner, settings.clusterDomain());
+        ClusterResources desired = ClusterResources.build(spec, etcd, owner,
+                new KubernetesEnvironment(spec, settings.clusterDomain(), settings.storconHookBaseUrl()));
         Optional<Refusal> refusal = SafetyCheck.check(desired, observed);
         if (refusal.isPresent()) {
             return refused(cluster, refusal.get());

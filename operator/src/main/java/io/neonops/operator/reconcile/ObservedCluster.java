@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.Optional;
 public record ObservedCluster(Map<ObjectKey, HasMetadata> objects) {
 
     /** The kinds the operator creates, and so watches. */
-    public static final List<Class<? extends HasMetadata>> KINDS = List.of(ConfigMap.class, Service.class,
-            PodDisruptionBudget.class, PersistentVolumeClaim.class, Pod.class);
+    public static final List<Class<? extends HasMetadata>> KINDS = List.of(ConfigMap.class, Secret.class,
+            Service.class, PodDisruptionBudget.class, PersistentVolumeClaim.class, Pod.class);
 
     /** An object's identity within one namespace. */
     public record ObjectKey(Class<? extends HasMetadata> kind, String name) {

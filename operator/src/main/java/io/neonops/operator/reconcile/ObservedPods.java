@@ -26,7 +26,7 @@ final class ObservedPods {
      */
     static List<ObservedPod> of(ClusterResources desired, ObservedCluster observed, Set<String> deleted, Instant now) {
         List<ObservedPod> pods = new ArrayList<>();
-        for (Component component : Component.START_ORDER) {
+        for (Component component : Component.startOrder(desired.cluster())) {
             List<Pod> wanted = desired.pods(component);
             for (int index = 0; index < wanted.size(); index++) {
                 Pod want = wanted.get(index);

@@ -78,7 +78,7 @@ public final class PodMonitorSync {
             } else if (!Drift.between(desired, observed, owner).isEmpty()) {
                 writer.update(desired, observed, owner);
             }
-            return Optional.of(PodMonitors.name(spec) + ": scrapes " + Component.START_ORDER.stream().map(Component::id)
+            return Optional.of(PodMonitors.name(spec) + ": scrapes " + Component.startOrder(spec).stream().map(Component::id)
                     .collect(Collectors.joining(", ")) + " on " + Component.METRICS_PATH);
         } catch (KubernetesClientException e) {
             return Optional.of("not written: " + e.getMessage());

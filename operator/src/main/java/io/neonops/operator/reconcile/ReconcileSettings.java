@@ -2,6 +2,7 @@ package io.neonops.operator.reconcile;
 
 import io.neonops.operator.etcd.EtcdConnector;
 import io.neonops.operator.pageserver.PageserverConnector;
+import io.neonops.operator.resources.KubernetesEnvironment;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,15 @@ import java.util.Objects;
  * @param pageservers       opens a client of a pageserver's management API
  * @param etcd              opens a membership client of a cluster's running etcd, to add members as it grows
  * @param podMonitorsByDefault whether clusters that leave {@code spec.monitoring.podMonitor} unset get a PodMonitor
+ * @param storconHookBaseUrl where storage controllers reach this operator's compute-notification hook
  */
 public record ReconcileSettings(boolean serverSideApply, String clusterDomain, String reportingInstance,
-                                PageserverConnector pageservers, EtcdConnector etcd, boolean podMonitorsByDefault) {
+                                PageserverConnector pageservers, EtcdConnector etcd, boolean podMonitorsByDefault,
+                                String storconHookBaseUrl) {
 
     public ReconcileSettings {
         Objects.requireNonNull(clusterDomain, "clusterDomain");
+        Objects.requireNonNull(storconHookBaseUrl, "storconHookBaseUrl");
         Objects.requireNonNull(reportingInstance, "reportingInstance");
         Objects.requireNonNull(pageservers, "pageservers");
         Objects.requireNonNull(etcd, "etcd");
@@ -27,11 +31,18 @@ public record ReconcileSettings(boolean serverSideApply, String clusterDomain, S
     /** Settings without PodMonitors unless a cluster asks for one. */
     public ReconcileSettings(boolean serverSideApply, String clusterDomain, String reportingInstance,
                              PageserverConnector pageservers, EtcdConnector etcd) {
-        this(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, false);
+        this(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, false,
+                KubernetesEnvironment.DEFAULT_OPERATOR_URL);
     }
 
     public ReconcileSettings withPodMonitorsByDefault(boolean byDefault) {
-        return new ReconcileSettings(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, byDefault);
+        return new ReconcileSettings(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, byDefault,
+                storconHookBaseUrl);
+    }
+
+    public ReconcileSettings withStorconHookBaseUrl(String url) {
+        return new ReconcileSettings(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd,
+                podMonitorsByDefault, url);
     }
 
     /** Settings that reach the pageservers and etcd over HTTP at their in-cluster addresses. */

@@ -5,21 +5,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ClusterSpecParser;
-import io.neonops.controlplane.cluster.FieldError;
 import io.neonops.controlplane.cluster.InvalidClusterSpecException;
-import io.neonops.controlplane.cluster.TopologySupport;
 import io.neonops.operator.cluster.NeonCluster;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The resolved spec of a NeonCluster resource, through the same parser that reads manifest files, so that
  * the operator and {@code render} apply the same defaults and refuse the same fields.
  */
 public final class ResourceSpecs {
-
-    /** How the operator and {@code render} end a refusal of a topology they do not build. */
-    public static final String BY_THIS_VERSION = "by this version of the operator";
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
@@ -29,12 +22,7 @@ public final class ResourceSpecs {
     public static ClusterSpec of(NeonCluster cluster) throws InvalidClusterSpecException {
         // absent fields stay absent in the tree, so the parser's defaults apply to exactly what the user left out
         JsonNode spec = cluster.getSpec() == null ? null : JSON.convertValue(cluster.getSpec(), JsonNode.class);
-        ClusterSpec parsed = ClusterSpecParser.parse(cluster.getMetadata().getName(),
+        return ClusterSpecParser.parse(cluster.getMetadata().getName(),
                 cluster.getMetadata().getNamespace(), spec == null ? MissingNode.getInstance() : spec);
-        Optional<FieldError> unsupported = TopologySupport.refusal(parsed, BY_THIS_VERSION);
-        if (unsupported.isPresent()) {
-            throw new InvalidClusterSpecException(List.of(unsupported.get()));
-        }
-        return parsed;
     }
 }

@@ -3,7 +3,9 @@ package io.neonops.operator.reconcile;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.StorageControllerDbNodeSpec;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.ComponentSettings;
 import io.neonops.operator.resources.DataVolumeClaims;
@@ -29,9 +31,11 @@ public final class SafetyCheck {
 
     public static Optional<Refusal> check(ClusterResources desired, ObservedCluster observed) {
         List<Refusal> refusals = new ArrayList<>();
-        for (Component component : Component.START_ORDER) {
+        // every kind, also one the spec no longer runs, whose pods would be left behind
+        for (Component component : Component.values()) {
             scaleDown(desired, observed, component).ifPresent(refusals::add);
         }
+        desired.secrets().forEach(secret -> lostSecret(desired, observed, secret).ifPresent(refusals::add));
         for (PersistentVolumeClaim want : desired.volumeClaims()) {
             observed.find(PersistentVolumeClaim.class, want.getMetadata().getName())
                     .flatMap(existing -> volumeChange(want, existing))
@@ -62,6 +66,26 @@ public final class SafetyCheck {
                 + ".replicas: " + replicas + " is fewer than the " + component.id() + " nodes that exist ("
                 + String.join(", ", extra) + "); removing nodes needs a membership change, which the operator "
                 + "does not do: restore the replicas, or delete those pods and volumes yourself"));
+    }
+
+    /**
+     * A generated Secret is created only beside a new database volume: the database on an existing one was
+     * initialised with the lost password, which a new one would not open.
+     */
+    private static Optional<Refusal> lostSecret(ClusterResources desired, ObservedCluster observed, Secret secret) {
+        String name = secret.getMetadata().getName();
+        if (observed.find(Secret.class, name).isPresent()) {
+            return Optional.empty();
+        }
+        Component component = ResourceLabels.componentOf(secret).orElseThrow();
+        return desired.volumeClaims().stream().filter(c -> isOf(c, component))
+                .map(c -> c.getMetadata().getName())
+                .filter(claim -> observed.find(PersistentVolumeClaim.class, claim).isPresent())
+                .findFirst()
+                .map(claim -> new Refusal(Refusal.DATABASE_SECRET_LOST, "Secret " + name + " is gone, but volume "
+                        + claim + " holds a database initialised with the password it held: restore the Secret (keys "
+                        + StorageControllerDbNodeSpec.PASSWORD_KEY + " and " + StorageControllerDbNodeSpec.DATABASE_URL_KEY
+                        + "), or delete the volume to start an empty database with a new password"));
     }
 
     private static Optional<Refusal> volumeChange(PersistentVolumeClaim want, PersistentVolumeClaim existing) {

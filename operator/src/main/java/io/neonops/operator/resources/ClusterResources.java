@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.neonops.controlplane.cluster.ClusterSpec;
@@ -22,6 +23,7 @@ public record ClusterResources(
         ClusterSpec cluster,
         EtcdMembership etcd,
         List<ConfigMap> configMaps,
+        List<Secret> secrets,
         List<Service> services,
         List<PodDisruptionBudget> disruptionBudgets,
         List<PersistentVolumeClaim> volumeClaims,
@@ -30,6 +32,7 @@ public record ClusterResources(
     /** Every object in the form the operator sends it: without a zero value the API server would drop. */
     public ClusterResources {
         configMaps = sendable(configMaps);
+        secrets = sendable(secrets);
         services = sendable(services);
         disruptionBudgets = sendable(disruptionBudgets);
         volumeClaims = sendable(volumeClaims);
@@ -42,37 +45,45 @@ public record ClusterResources(
 
     /** The resources of a new cluster, whose etcd members all bootstrap together; what {@code render} shows. */
     public static ClusterResources build(ClusterSpec cluster, Owner owner, String clusterDomain) {
-        return build(cluster, EtcdMembership.bootstrapAll(cluster), owner, clusterDomain);
+        return build(cluster, EtcdMembership.bootstrapAll(cluster), owner,
+                new KubernetesEnvironment(cluster, clusterDomain));
     }
 
     /** The resources of a cluster whose etcd bootstrapped as {@code etcd} says ({@link EtcdBootstrapMembers}). */
     public static ClusterResources build(ClusterSpec cluster, EtcdMembership etcd, Owner owner, String clusterDomain) {
-        KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
+        return build(cluster, etcd, owner, new KubernetesEnvironment(cluster, clusterDomain));
+    }
+
+    /** The resources of a cluster whose daemons run in {@code env}. */
+    public static ClusterResources build(ClusterSpec cluster, EtcdMembership etcd, Owner owner,
+                                         KubernetesEnvironment env) {
         List<ConfigMap> configMaps = new ArrayList<>();
         List<Service> services = new ArrayList<>();
         List<PodDisruptionBudget> budgets = new ArrayList<>();
         List<PersistentVolumeClaim> claims = new ArrayList<>();
         List<Pod> pods = new ArrayList<>();
-        for (Component component : Component.START_ORDER) {
+        for (Component component : Component.startOrder(cluster)) {
             List<ComponentSpec> nodes = ComponentSpecs.nodes(cluster, env, etcd, component);
             ComponentConfigMaps.build(cluster, component, nodes, owner).ifPresent(configMaps::add);
             services.add(HeadlessServices.build(cluster, component, owner));
             DisruptionBudgets.build(cluster, component, owner).ifPresent(budgets::add);
             for (ComponentSpec node : nodes) {
-                claims.add(DataVolumeClaims.build(cluster, etcd, component, node.index(), owner));
+                DataVolumeClaims.build(cluster, etcd, component, node.index(), owner).ifPresent(claims::add);
                 pods.add(NodePods.build(cluster, node, env, owner));
             }
         }
-        return new ClusterResources(cluster, etcd, configMaps, services, budgets, claims, pods);
+        List<Secret> secrets = DatabaseSecrets.build(cluster, owner).stream().toList();
+        return new ClusterResources(cluster, etcd, configMaps, secrets, services, budgets, claims, pods);
     }
 
     /**
-     * Everything, in the order it is created: what pods mount and resolve (ConfigMaps, Services, volumes)
+     * Everything, in the order it is created: what pods mount, read and resolve (ConfigMaps, Secrets, Services, volumes)
      * before the pods, each kind in the components' start order.
      */
     public List<HasMetadata> all() {
         List<HasMetadata> all = new ArrayList<>();
         all.addAll(configMaps);
+        all.addAll(secrets);
         all.addAll(services);
         all.addAll(disruptionBudgets);
         all.addAll(volumeClaims);

@@ -4,6 +4,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
 import io.neonops.controlplane.component.Component;
+import java.util.Optional;
 
 /** The parts of a cluster spec that every component has, as its descriptor finds them, and where they are written. */
 public final class ComponentSettings {
@@ -19,7 +20,8 @@ public final class ComponentSettings {
         return component.descriptor().resources(cluster);
     }
 
-    public static StorageSpec storage(ClusterSpec cluster, Component component) {
+    /** The data volume; empty for a stateless component. */
+    public static Optional<StorageSpec> storage(ClusterSpec cluster, Component component) {
         return component.descriptor().storage(cluster);
     }
 

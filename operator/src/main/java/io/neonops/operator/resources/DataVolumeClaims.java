@@ -10,6 +10,7 @@ import io.neonops.controlplane.cluster.StorageSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.EtcdMembership;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A node's data volume. It is owned by the cluster only under {@code deletionPolicy: Delete}: with the default
@@ -24,9 +25,15 @@ public final class DataVolumeClaims {
     private DataVolumeClaims() {
     }
 
-    public static PersistentVolumeClaim build(ClusterSpec cluster, EtcdMembership etcd, Component component, int index,
-                                              Owner owner) {
-        StorageSpec storage = ComponentSettings.storage(cluster, component);
+    /** The claim of node {@code index}, or none for a stateless component. */
+    public static Optional<PersistentVolumeClaim> build(ClusterSpec cluster, EtcdMembership etcd, Component component,
+                                                        int index, Owner owner) {
+        return ComponentSettings.storage(cluster, component)
+                .map(storage -> claim(cluster, etcd, component, index, owner, storage));
+    }
+
+    private static PersistentVolumeClaim claim(ClusterSpec cluster, EtcdMembership etcd, Component component, int index,
+                                               Owner owner, StorageSpec storage) {
         ObjectMetaBuilder metadata =
                 ComponentMetadata.builder(cluster, component, ResourceNames.volumeClaim(cluster, component, index));
         if (component.descriptor().recordsBootstrapMembership()) {

@@ -25,7 +25,7 @@ public final class HeadlessServices {
                 .withClusterIP("None")
                 .withSelector(ResourceLabels.selector(cluster.name(), component))
                 .withPorts(ports(component))
-                .withPublishNotReadyAddresses(component.descriptor().publishesNotReadyAddresses())
+                .withPublishNotReadyAddresses(component.descriptor().publishesNotReadyAddresses(cluster))
                 .endSpec()
                 .build();
     }

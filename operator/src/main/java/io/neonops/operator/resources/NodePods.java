@@ -1,5 +1,6 @@
 package io.neonops.operator.resources;
 
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSourceBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -25,6 +26,9 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpec;
+import io.neonops.controlplane.component.EnvValue;
+import io.neonops.controlplane.component.ExecProbe;
+import io.neonops.controlplane.component.HttpProbe;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.SpecSummaryAnnotations;
 import io.neonops.storage.common.PgMajorVersion;
@@ -87,7 +91,7 @@ public final class NodePods {
                 .withEnableServiceLinks(false)
                 // the daemons never call the Kubernetes API: a compromised one must find no credentials
                 .withAutomountServiceAccountToken(false)
-                .withSecurityContext(PodSecurity.pod())
+                .withSecurityContext(PodSecurity.pod(component.descriptor().userId()))
                 .withVolumes(volumes(cluster, node))
                 .withContainers(mainContainer(cluster, node, env));
         if (!node.configFiles().isEmpty()) {
@@ -98,7 +102,10 @@ public final class NodePods {
     }
 
     private static Container mainContainer(ClusterSpec cluster, ComponentSpec node, KubernetesEnvironment env) {
-        List<VolumeMount> mounts = new ArrayList<>(List.of(dataMount(node)));
+        List<VolumeMount> mounts = new ArrayList<>();
+        if (keepsData(cluster, node)) {
+            mounts.add(dataMount(node));
+        }
         if (usesAuthKey(cluster, node.component())) {
             mounts.add(new VolumeMountBuilder().withName(AUTH_VOLUME)
                     .withMountPath(env.authPublicKeyPath().getParent().toString()).withReadOnly(true).build());
@@ -109,7 +116,7 @@ public final class NodePods {
                 .withImagePullPolicy(cluster.imagePullPolicy().name())
                 .withCommand(node.binary())
                 .withArgs(node.args())
-                .withEnv(environment(cluster, node.component()))
+                .withEnv(environment(cluster, node))
                 .withPorts(ports(node))
                 .withReadinessProbe(readiness(node))
                 .withResources(resources(ComponentSettings.resources(cluster, node.component())))
@@ -139,15 +146,27 @@ public final class NodePods {
         return new VolumeMountBuilder().withName(DATA_VOLUME).withMountPath(node.dataDir().toString()).build();
     }
 
+    /** Whether the node has a data volume: stateless daemons (the storage broker and controller) have none. */
+    private static boolean keepsData(ClusterSpec cluster, ComponentSpec node) {
+        return ComponentSettings.storage(cluster, node.component()).isPresent();
+    }
+
     private static List<Volume> volumes(ClusterSpec cluster, ComponentSpec node) {
         Component component = node.component();
         List<Volume> volumes = new ArrayList<>();
-        volumes.add(new VolumeBuilder().withName(DATA_VOLUME).withNewPersistentVolumeClaim()
-                .withClaimName(ResourceNames.volumeClaim(cluster, component, node.index())).endPersistentVolumeClaim()
-                .build());
+        if (keepsData(cluster, node)) {
+            volumes.add(new VolumeBuilder().withName(DATA_VOLUME).withNewPersistentVolumeClaim()
+                    .withClaimName(ResourceNames.volumeClaim(cluster, component, node.index())).endPersistentVolumeClaim()
+                    .build());
+        }
         if (!node.configFiles().isEmpty()) {
-            volumes.add(new VolumeBuilder().withName(CONFIG_VOLUME).withNewConfigMap()
-                    .withName(ResourceNames.configMap(cluster, component)).endConfigMap().build());
+            ConfigMapVolumeSourceBuilder configMap = new ConfigMapVolumeSourceBuilder()
+                    .withName(ResourceNames.configMap(cluster, component));
+            if (!node.nodeFiles().isEmpty()) {
+                // the ConfigMap holds every node's own files: this node mounts its own under their plain names
+                configMap.withItems(ComponentConfigMaps.items(node));
+            }
+            volumes.add(new VolumeBuilder().withName(CONFIG_VOLUME).withConfigMap(configMap.build()).build());
         }
         if (usesAuthKey(cluster, component)) {
             volumes.add(new VolumeBuilder().withName(AUTH_VOLUME).withNewSecret()
@@ -162,17 +181,33 @@ public final class NodePods {
         return cluster.auth().enabled() && component.descriptor().checksJwt();
     }
 
-    /** S3 credentials come from the named Secret, never from the spec, for the daemons that use the bucket. */
-    private static List<EnvVar> environment(ClusterSpec cluster, Component component) {
+    /** The node's own variables, after the S3 credentials of the daemons that use the bucket. */
+    private static List<EnvVar> environment(ClusterSpec cluster, ComponentSpec node) {
+        List<EnvVar> env = new ArrayList<>(s3Credentials(cluster, node.component()));
+        node.environment().forEach((name, value) -> env.add(envVar(name, value)));
+        return env;
+    }
+
+    /** S3 credentials come from the named Secret, never from the spec. */
+    private static List<EnvVar> s3Credentials(ClusterSpec cluster, Component component) {
         if (!component.descriptor().usesRemoteStorage()) {
             return List.of();
         }
         return cluster.remoteStorage().flatMap(rs -> rs.credentialsSecret())
-                .map(secret -> S3_CREDENTIAL_KEYS.stream()
-                        .map(key -> new EnvVarBuilder().withName(key).withNewValueFrom().withNewSecretKeyRef()
-                                .withName(secret).withKey(key).endSecretKeyRef().endValueFrom().build())
-                        .toList())
+                .map(secret -> S3_CREDENTIAL_KEYS.stream().map(key -> fromSecret(key, secret, key)).toList())
                 .orElse(List.of());
+    }
+
+    private static EnvVar envVar(String name, EnvValue value) {
+        if (value instanceof EnvValue.FromSecret secret) {
+            return fromSecret(name, secret.secretName(), secret.key());
+        }
+        return new EnvVarBuilder().withName(name).withValue(((EnvValue.Literal) value).value()).build();
+    }
+
+    private static EnvVar fromSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
+                .withName(secret).withKey(key).endSecretKeyRef().endValueFrom().build();
     }
 
     private static List<ContainerPort> ports(ComponentSpec node) {
@@ -182,11 +217,13 @@ public final class NodePods {
     }
 
     private static Probe readiness(ComponentSpec node) {
-        return new ProbeBuilder()
-                .withNewHttpGet().withPath(node.readiness().path()).withPort(new IntOrString(node.readiness().portName()))
-                .endHttpGet()
-                .withPeriodSeconds(READINESS_PERIOD_SECONDS)
-                .build();
+        ProbeBuilder probe = new ProbeBuilder().withPeriodSeconds(READINESS_PERIOD_SECONDS);
+        if (node.readiness() instanceof HttpProbe http) {
+            probe.withNewHttpGet().withPath(http.path()).withPort(new IntOrString(http.portName())).endHttpGet();
+        } else {
+            probe.withNewExec().withCommand(((ExecProbe) node.readiness()).command()).endExec();
+        }
+        return probe.build();
     }
 
     private static ResourceRequirements resources(ResourcesSpec spec) {

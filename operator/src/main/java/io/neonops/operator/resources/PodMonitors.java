@@ -9,13 +9,14 @@ import io.fabric8.openshift.api.model.monitoring.v1.RelabelConfig;
 import io.fabric8.openshift.api.model.monitoring.v1.RelabelConfigBuilder;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
+import io.neonops.controlplane.component.NodePort;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The Prometheus Operator PodMonitor of one cluster: one endpoint per component, on the named container port that
- * serves its metrics, so that a component added to {@link Component#START_ORDER} is scraped without a change here.
+ * serves its metrics, so that a component added to {@link Component#startOrder} is scraped without a change here.
  * Every series gets {@code neon_cluster}, {@code neon_component} and {@code neon_node_id}, so one dashboard and one
  * set of alerts serve many clusters.
  */
@@ -43,7 +44,9 @@ public final class PodMonitors {
                         .withLabels(selector).withOwnerReferences(owner.reference()).build())
                 .withNewSpec()
                 .withNewSelector().withMatchLabels(selector).endSelector()
-                .withPodMetricsEndpoints(Component.START_ORDER.stream().map(PodMonitors::endpoint).toList())
+                .withPodMetricsEndpoints(Component.startOrder(cluster).stream()
+                        .flatMap(c -> c.metricsPort().map(port -> endpoint(c, port)).stream())
+                        .toList())
                 .endSpec()
                 .build();
     }
@@ -52,9 +55,9 @@ public final class PodMonitors {
      * Ports of different components share names ({@code http}), so each endpoint keeps only its component's pods;
      * otherwise the pageserver's endpoint would scrape the safekeepers too.
      */
-    private static PodMetricsEndpoint endpoint(Component component) {
+    private static PodMetricsEndpoint endpoint(Component component, NodePort port) {
         return new PodMetricsEndpointBuilder()
-                .withPort(component.metricsPort().name())
+                .withPort(port.name())
                 .withPath(Component.METRICS_PATH)
                 .withRelabelings(List.of(
                         new RelabelConfigBuilder().withAction("keep")

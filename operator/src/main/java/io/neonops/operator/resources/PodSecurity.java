@@ -6,25 +6,27 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 
 /**
- * The restricted Pod Security Standard for every pod: a fixed non-root user (Neon's image runs as uid 1000),
- * no capabilities, no privilege escalation and the runtime's default seccomp profile.
+ * The restricted Pod Security Standard for every pod: the non-root user its image's files belong to (uid 1000 in
+ * Neon's image, 999 in the official postgres image), no capabilities, no privilege escalation and the runtime's
+ * default seccomp profile.
  */
 public final class PodSecurity {
 
-    public static final long USER_ID = 1000L;
-    public static final long GROUP_ID = 1000L;
     private static final String RUNTIME_DEFAULT = "RuntimeDefault";
 
     private PodSecurity() {
     }
 
-    /** Volumes are made writable for the group, so the non-root daemons can write their data directories. */
-    public static PodSecurityContext pod() {
+    /**
+     * Volumes are made writable for the group, so the non-root daemons can write their data directories; each
+     * image's user has a group of the same id.
+     */
+    public static PodSecurityContext pod(long userId) {
         return new PodSecurityContextBuilder()
                 .withRunAsNonRoot(true)
-                .withRunAsUser(USER_ID)
-                .withRunAsGroup(GROUP_ID)
-                .withFsGroup(GROUP_ID)
+                .withRunAsUser(userId)
+                .withRunAsGroup(userId)
+                .withFsGroup(userId)
                 .withFsGroupChangePolicy("OnRootMismatch")
                 .withNewSeccompProfile().withType(RUNTIME_DEFAULT).endSeccompProfile()
                 .build();

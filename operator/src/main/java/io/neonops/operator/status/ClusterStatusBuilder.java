@@ -53,7 +53,7 @@ public final class ClusterStatusBuilder {
         List<String> outdated = new ArrayList<>();
         boolean anyStarted = false;
         boolean allExist = true;
-        for (Component component : Component.START_ORDER) {
+        for (Component component : Component.startOrder(desired.cluster())) {
             List<Pod> wanted = desired.pods(component);
             int ready = 0;
             int updated = 0;

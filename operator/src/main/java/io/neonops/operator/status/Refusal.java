@@ -22,6 +22,8 @@ public record Refusal(String reason, String message) {
     public static final String ETCD_MEMBER_ADD_FAILED = "EtcdMemberAddFailed";
     /** A member's data volume is gone; it is not created again empty without the user's consent. */
     public static final String VOLUME_LOST = "VolumeLost";
+    /** The managed database's password Secret is gone while its volume, initialised with that password, exists. */
+    public static final String DATABASE_SECRET_LOST = "DatabaseSecretLost";
     /** The API server refused a write (quota, admission, an immutable field); it is retried. */
     public static final String WRITE_FAILED = "WriteFailed";
 

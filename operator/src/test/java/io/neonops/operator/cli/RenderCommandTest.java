@@ -137,16 +137,15 @@ class RenderCommandTest {
     }
 
     @Test
-    void aStorageBrokerClusterIsRefusedInOneLineNamingTheField() throws IOException {
+    void aStorageBrokerClusterIsRenderedWithItsBrokerControllerAndDatabase() throws IOException {
         Path file = Files.writeString(dir.resolve("modern.yaml"), ClusterFixtures.demo("storageBroker: {}",
                 "storageController: {}", "remoteStorage: {bucket: b, region: r}"));
 
         Result result = render("-f", file.toString());
 
-        assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).isEmpty();
-        assertThat(result.err().strip()).isEqualTo(file + ": spec.storageBroker: the modern topology (storage broker"
-                + " and storage controller) is not yet supported by this version of the operator");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("name: \"demo-storage-broker-0\"", "name: \"demo-storage-controller-0\"",
+                "name: \"demo-storage-controller-db-0\"", "kind: \"Secret\"").doesNotContain("demo-etcd");
     }
 
     @Test

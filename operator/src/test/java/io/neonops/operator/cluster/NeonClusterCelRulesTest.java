@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NeonClusterCelRulesTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "neoncluster-cel");
-    private static final Path EXAMPLE = Path.of("..", "examples", "neoncluster.yaml");
+    private static final List<Path> EXAMPLES = List.of(Path.of("..", "examples", "neoncluster.yaml"),
+            Path.of("..", "examples", "neoncluster-etcd.yaml"));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final String MANAGED_KEYS_MESSAGE = "config must not set keys the operator manages: id,"
@@ -98,6 +99,10 @@ class NeonClusterCelRulesTest {
                         "remoteStorage is required with storageBroker: current pageservers do not start without it"),
                 new Refusal("etcd-with-postgres-16.yaml", "spec", "spec.postgres.versions",
                         "Postgres 16 and 17 need storageBroker: images with the etcd broker serve 14 and 15 only"),
+                new Refusal("auth-without-storage-controller-tokens.yaml", "spec",
+                        "spec.auth.storageControllerSecret", "storageControllerSecret is required when auth is enabled"
+                                + " with a storageController: without --dev the storage controller does not start"
+                                + " without its tokens"),
                 new Refusal("database-managed-and-external.yaml", "spec.storageController.database",
                         "spec.storageController.database.external", "set either managed or external, not both"));
     }
@@ -121,7 +126,7 @@ class NeonClusterCelRulesTest {
 
     @Test
     void theShippedExamplePassesEveryRuleAndTheParser() {
-        assertValidForBoth(read(EXAMPLE));
+        EXAMPLES.forEach(example -> assertValidForBoth(read(example)));
     }
 
     /** One manifest cannot choose both brokers, so the 2022 and the modern full manifest share the rules. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +49,8 @@ class NeonClusterOperatorTest {
     static OperatorHarness operator;
 
     static final String DEMO = ClusterFixtures.DEMO;
+    static final List<String> MODERN_PODS = List.of("demo-storage-controller-db-0", "demo-storage-controller-0",
+            "demo-storage-broker-0", "demo-safekeeper-0", "demo-safekeeper-1", "demo-safekeeper-2", "demo-pageserver-0");
     static final List<String> DEMO_PODS = List.of("demo-etcd-0", "demo-pageserver-0", "demo-safekeeper-0",
             "demo-safekeeper-1", "demo-safekeeper-2");
 
@@ -156,17 +160,47 @@ class NeonClusterOperatorTest {
     }
 
     @Test
-    void refusesAStorageBrokerClusterItDoesNotBuildYetNamingTheFieldAndCreatesNothing() {
-        long generation = operator.create("modern", ClusterFixtures.demo("storageBroker: {}", "storageController: {}",
-                "remoteStorage: {bucket: b, region: r}")).getMetadata().getGeneration();
+    void createsEveryObjectOfAModernClusterWithAGeneratedDatabaseSecretAndAResyncWritesNothing() {
+        operator.create("modern", ClusterFixtures.demo("storageBroker: {}", "storageController: {}",
+                "remoteStorage: {bucket: b, region: r}", "postgres: {versions: [16, 17]}"));
 
-        NeonClusterStatus status = operator.awaitDegraded("modern", generation);
-        Condition degraded = OperatorHarness.condition(status, ClusterConditions.DEGRADED);
-        assertThat(degraded.getReason()).isEqualTo(Refusal.INVALID_SPEC);
-        assertThat(degraded.getMessage()).contains("spec.storageBroker: the modern topology (storage broker and"
-                + " storage controller) is not yet supported by this version of the operator");
-        assertThat(operator.objectWrites("modern")).as("only the test's own create")
-                .containsExactly("POST /apis/neonops.io/v1alpha1/namespaces/modern/neonclusters");
+        Poll.until("every pod of the modern cluster", () -> operator.podNames("modern").size() == MODERN_PODS.size());
+        assertThat(operator.podNames("modern")).containsExactlyInAnyOrderElementsOf(MODERN_PODS);
+        assertThat(client.services().inNamespace("modern").list().getItems()).extracting(s -> s.getMetadata().getName())
+                .containsExactlyInAnyOrder("demo-storage-controller-db", "demo-storage-controller",
+                        "demo-storage-broker", "demo-safekeeper", "demo-pageserver");
+        assertThat(client.persistentVolumeClaims().inNamespace("modern").list().getItems())
+                .extracting(c -> c.getMetadata().getName()).contains("demo-storage-controller-db-0-data")
+                .doesNotContain("demo-storage-broker-0-data", "demo-storage-controller-0-data");
+        Secret secret = client.secrets().inNamespace("modern").withName("demo-storage-controller-db").get();
+        String password = decoded(secret, "password");
+        assertThat(password).matches("[0-9a-f]{48}");
+        assertThat(decoded(secret, "DATABASE_URL")).isEqualTo("postgresql://storage_controller:" + password
+                + "@demo-storage-controller-db.modern.svc:5432/storage_controller");
+
+        assertThat(operator.writesOfResyncs("modern")).isEmpty();
+        assertThat(client.secrets().inNamespace("modern").withName("demo-storage-controller-db").get().getData())
+                .as("never generated again").isEqualTo(secret.getData());
+    }
+
+    @Test
+    void refusesToRecreateTheDatabaseSecretBesideTheVolumeOfTheDatabaseItOpened() {
+        operator.create("lostsecret", ClusterFixtures.demo("storageBroker: {}", "storageController: {}",
+                "remoteStorage: {bucket: b, region: r}"));
+        Poll.until("every pod of the modern cluster", () -> operator.podNames("lostsecret").size() == MODERN_PODS.size());
+
+        client.secrets().inNamespace("lostsecret").withName("demo-storage-controller-db").delete();
+
+        NeonClusterStatus status = operator.awaitStatus("lostsecret", "demo", "the lost Secret refused",
+                s -> s.getConditions() != null && s.getConditions().stream().anyMatch(
+                        c -> Refusal.DATABASE_SECRET_LOST.equals(c.getReason())));
+        assertThat(OperatorHarness.condition(status, ClusterConditions.DEGRADED).getMessage())
+                .contains("Secret demo-storage-controller-db is gone, but volume demo-storage-controller-db-0-data");
+        assertThat(client.secrets().inNamespace("lostsecret").withName("demo-storage-controller-db").get()).isNull();
+    }
+
+    private static String decoded(Secret secret, String key) {
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
 
     @Test

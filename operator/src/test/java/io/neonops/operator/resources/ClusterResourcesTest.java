@@ -68,12 +68,12 @@ class ClusterResourcesTest {
     @Test
     void volumeClaimsAskForTheComponentsSizeAndClass() {
         PersistentVolumeClaim claim = DataVolumeClaims.build(spec("safekeepers: {storage: {size: 20Gi, storageClassName: fast}}"), NEW_CLUSTER,
-                Component.SAFEKEEPER, 0, OWNER);
+                Component.SAFEKEEPER, 0, OWNER).orElseThrow();
 
         assertThat(claim.getSpec().getResources().getRequests()).containsExactly(Map.entry("storage", new Quantity("20Gi")));
         assertThat(claim.getSpec().getStorageClassName()).isEqualTo("fast");
         assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
-        assertThat(DataVolumeClaims.build(spec(""), NEW_CLUSTER, Component.ETCD, 0, OWNER).getSpec().getStorageClassName()).isNull();
+        assertThat(DataVolumeClaims.build(spec(""), NEW_CLUSTER, Component.ETCD, 0, OWNER).orElseThrow().getSpec().getStorageClassName()).isNull();
     }
 
     @Test

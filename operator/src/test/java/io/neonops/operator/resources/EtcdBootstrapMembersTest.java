@@ -23,7 +23,7 @@ class EtcdBootstrapMembersTest {
 
     /** The etcd claim of member {@code index} as the operator writes it for a cluster bootstrapped as given. */
     private static PersistentVolumeClaim claim(int index, EtcdMembership bootstrapped) {
-        return DataVolumeClaims.build(FIVE, bootstrapped, Component.ETCD, index, OWNER);
+        return DataVolumeClaims.build(FIVE, bootstrapped, Component.ETCD, index, OWNER).orElseThrow();
     }
 
     /** A claim with the annotation {@code value}: as a user or another operator version left it. */
@@ -76,9 +76,9 @@ class EtcdBootstrapMembersTest {
 
     @Test
     void objectsOfOtherComponentsAndClustersAreIgnored() throws Exception {
-        PersistentVolumeClaim safekeeper = DataVolumeClaims.build(FIVE, new EtcdMembership(1), Component.SAFEKEEPER, 4, OWNER);
+        PersistentVolumeClaim safekeeper = DataVolumeClaims.build(FIVE, new EtcdMembership(1), Component.SAFEKEEPER, 4, OWNER).orElseThrow();
         ClusterSpec other = ClusterSpecParser.parse("other", "ns", new ObjectMapper().readTree("{\"image\": \"neon:1\"}"));
-        PersistentVolumeClaim otherCluster = DataVolumeClaims.build(other, new EtcdMembership(1), Component.ETCD, 0, OWNER);
+        PersistentVolumeClaim otherCluster = DataVolumeClaims.build(other, new EtcdMembership(1), Component.ETCD, 0, OWNER).orElseThrow();
 
         assertThat(observed(THREE, List.of(safekeeper, otherCluster), List.of())).isEqualTo(new EtcdMembership(3));
     }

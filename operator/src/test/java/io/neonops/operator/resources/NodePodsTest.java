@@ -109,8 +109,8 @@ class NodePodsTest {
         Pod pod = pod(spec(""), Component.PAGESERVER, 0);
 
         assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-        assertThat(pod.getSpec().getSecurityContext().getRunAsUser()).isEqualTo(PodSecurity.USER_ID);
-        assertThat(pod.getSpec().getSecurityContext().getFsGroup()).isEqualTo(PodSecurity.GROUP_ID);
+        assertThat(pod.getSpec().getSecurityContext().getRunAsUser()).isEqualTo(1000L);
+        assertThat(pod.getSpec().getSecurityContext().getFsGroup()).isEqualTo(1000L);
         assertThat(pod.getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         List<Container> containers = new ArrayList<>(pod.getSpec().getContainers());
         containers.addAll(pod.getSpec().getInitContainers());

@@ -29,6 +29,14 @@ public final class SpecFixtures {
         }
     }
 
+    /** A cluster of the modern topology: storage broker, storage controller (managed database), remote storage. */
+    public static final String MODERN = """
+            postgres: {versions: [16, 17]}
+            storageBroker: {}
+            storageController: {}
+            remoteStorage: {bucket: neon, region: eu-north-1, endpoint: "http://minio:9000"}
+            """;
+
     public static ClusterResources resources(String extraSpecYaml) {
         return ClusterResources.build(spec(extraSpecYaml), OWNER, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN);
     }

@@ -41,11 +41,12 @@ final class Clusters {
     /** The pods a cluster with these replica counts wants, in start order as the core would list them. */
     static List<PodRef> refs(int etcd, int safekeepers, int pageservers) {
         List<PodRef> refs = new ArrayList<>();
-        for (Component component : Component.START_ORDER) {
+        for (Component component : List.of(Component.ETCD, Component.PAGESERVER, Component.SAFEKEEPER)) {
             int replicas = switch (component) {
                 case ETCD -> etcd;
                 case PAGESERVER -> pageservers;
                 case SAFEKEEPER -> safekeepers;
+                default -> throw new IllegalArgumentException(component + " is not in a 2022 cluster");
             };
             for (int i = 0; i < replicas; i++) {
                 refs.add(ref(component, i));

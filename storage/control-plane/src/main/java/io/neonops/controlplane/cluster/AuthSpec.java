@@ -1,22 +1,33 @@
 package io.neonops.controlplane.cluster;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * JWT authentication of the daemons' APIs. The public key comes from a Secret (key {@link #PUBLIC_KEY_FILE});
  * the token the operator presents to the pageservers' API, when they require one, from another (key
- * {@link #API_TOKEN_KEY}): the operator never holds the private key that signs tokens.
+ * {@link #API_TOKEN_KEY}); the storage controller's tokens from a third ({@link #STORAGE_CONTROLLER_TOKEN_KEYS}):
+ * the operator never holds the private key that signs tokens.
  */
-public record AuthSpec(boolean enabled, Optional<String> publicKeySecret, Optional<String> apiTokenSecret) {
+public record AuthSpec(boolean enabled, Optional<String> publicKeySecret, Optional<String> apiTokenSecret,
+                       Optional<String> storageControllerSecret) {
 
     public static final String PUBLIC_KEY_FILE = "public-key.pem";
     public static final String API_TOKEN_KEY = "token";
-    public static final AuthSpec DISABLED = new AuthSpec(false, Optional.empty(), Optional.empty());
+    /**
+     * Keys of {@code storageControllerSecret}: the tokens the storage controller presents to the pageservers (scope
+     * {@code pageserverapi}), the safekeepers ({@code safekeeperdata}) and the compute-notification hook; named as
+     * the environment variables it reads them from.
+     */
+    public static final List<String> STORAGE_CONTROLLER_TOKEN_KEYS =
+            List.of("PAGESERVER_JWT_TOKEN", "SAFEKEEPER_JWT_TOKEN", "CONTROL_PLANE_JWT_TOKEN");
+    public static final AuthSpec DISABLED = new AuthSpec(false, Optional.empty(), Optional.empty(), Optional.empty());
 
     public AuthSpec {
         Objects.requireNonNull(publicKeySecret, "publicKeySecret");
         Objects.requireNonNull(apiTokenSecret, "apiTokenSecret");
+        Objects.requireNonNull(storageControllerSecret, "storageControllerSecret");
         if (enabled && publicKeySecret.isEmpty()) {
             throw new IllegalArgumentException("auth needs a public key secret when enabled");
         }

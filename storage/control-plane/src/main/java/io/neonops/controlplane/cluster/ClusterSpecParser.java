@@ -81,7 +81,7 @@ public final class ClusterSpecParser {
         PageserverSpec pageserver = pageserver(reader, spec);
         SafekeeperSpec safekeepers = safekeepers(reader, spec);
         Optional<RemoteStorageSpec> remoteStorage = remoteStorage(reader, spec);
-        AuthSpec auth = auth(reader, spec);
+        AuthSpec auth = auth(reader, spec, storageController.isPresent());
         DeletionPolicy deletionPolicy = reader.enumValue(spec, "deletionPolicy", "spec.deletionPolicy",
                 DeletionPolicy.class).orElse(DeletionPolicy.Retain);
         UpgradeSpec upgrade = upgrade(reader, spec);
@@ -377,11 +377,19 @@ public final class ClusterSpecParser {
         return Optional.of(new RemoteStorageSpec(bucket.get(), region.get(), endpoint, prefix, secret));
     }
 
-    private static AuthSpec auth(SpecReader reader, JsonNode spec) {
-        JsonNode node = reader.object(spec, "auth", "spec.auth", Set.of("enabled", "publicKeySecret", "apiTokenSecret"));
+    private static AuthSpec auth(SpecReader reader, JsonNode spec, boolean storageController) {
+        JsonNode node = reader.object(spec, "auth", "spec.auth",
+                Set.of("enabled", "publicKeySecret", "apiTokenSecret", "storageControllerSecret"));
         boolean enabled = reader.bool(node, "enabled", "spec.auth.enabled").orElse(false);
         Optional<String> secret = reader.objectName(node, "publicKeySecret", "spec.auth.publicKeySecret");
         Optional<String> apiToken = reader.objectName(node, "apiTokenSecret", "spec.auth.apiTokenSecret");
+        Optional<String> controllerTokens =
+                reader.objectName(node, "storageControllerSecret", "spec.auth.storageControllerSecret");
+        if (enabled && storageController && SpecReader.absent(node.path("storageControllerSecret"))) {
+            reader.error("spec.auth.storageControllerSecret", "is required when spec.auth.enabled is true and"
+                    + " spec.storageController is set: without --dev the storage controller does not start without"
+                    + " its tokens");
+        }
         if (enabled && secret.isEmpty()) {
             // a value that is there but wrong has its own error already
             if (SpecReader.absent(node.path("publicKeySecret"))) {
@@ -389,7 +397,7 @@ public final class ClusterSpecParser {
             }
             return AuthSpec.DISABLED;
         }
-        return new AuthSpec(enabled, secret, apiToken);
+        return new AuthSpec(enabled, secret, apiToken, controllerTokens);
     }
 
     private static UpgradeSpec upgrade(SpecReader reader, JsonNode spec) {

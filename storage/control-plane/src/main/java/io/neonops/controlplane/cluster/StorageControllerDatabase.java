@@ -5,6 +5,8 @@ import java.util.Objects;
 /** Where the storage controller's Postgres database is: run by the operator, or named by the user. */
 public sealed interface StorageControllerDatabase {
 
+    String MANAGED_SPEC_PATH = StorageControllerSpec.SPEC_PATH + ".database.managed";
+
     /**
      * A small Postgres the operator runs from the official image, on its own volume, with a generated password.
      * Postgres 16 by default because that is the major neon_local runs it with.

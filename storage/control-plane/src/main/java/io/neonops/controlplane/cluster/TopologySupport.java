@@ -3,9 +3,9 @@ package io.neonops.controlplane.cluster;
 import java.util.Optional;
 
 /**
- * The spec can choose the storage broker, but the runners (the operator's builders, {@code render}, local mode)
- * build only the etcd topology so far: they refuse a storage-broker cluster up front, naming the field, rather
- * than run half of it.
+ * The spec can choose the storage broker, but local mode runs only the etcd topology so far (the operator and
+ * {@code render} build both): it refuses a storage-broker cluster up front, naming the field, rather than run half
+ * of it.
  */
 public final class TopologySupport {
 

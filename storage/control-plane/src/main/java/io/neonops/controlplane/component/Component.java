@@ -4,6 +4,8 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The kinds of daemon a Neon storage cluster runs: the identity used in names, labels and maps. What differs
@@ -12,16 +14,17 @@ import java.util.List;
 public enum Component {
     ETCD("etcd", new EtcdDescriptor()),
     PAGESERVER("pageserver", new PageserverDescriptor()),
-    SAFEKEEPER("safekeeper", new SafekeeperDescriptor());
+    SAFEKEEPER("safekeeper", new SafekeeperDescriptor()),
+    STORAGE_BROKER("storage-broker", new StorageBrokerDescriptor()),
+    STORAGE_CONTROLLER("storage-controller", new StorageControllerDescriptor()),
+    STORAGE_CONTROLLER_DB("storage-controller-db", new StorageControllerDbDescriptor());
 
     /** Where every daemon serves Prometheus metrics on its {@link #metricsPort()}. */
     public static final String METRICS_PATH = "/metrics";
 
-    /** First start: what others connect to starts before them, as each descriptor ranks itself. */
-    public static final List<Component> START_ORDER = ordered(Comparator.comparingInt(c -> c.descriptor.startRank()));
-
     /** A rolling upgrade, as each descriptor ranks itself. */
-    public static final List<Component> ROLL_ORDER = ordered(Comparator.comparingInt(c -> c.descriptor.rollRank()));
+    public static final List<Component> ROLL_ORDER =
+            Arrays.stream(values()).sorted(Comparator.comparingInt(c -> c.descriptor.rollRank())).toList();
 
     private final String id;
     private final ComponentDescriptor descriptor;
@@ -46,12 +49,21 @@ public enum Component {
     }
 
     /** The port (one of {@link #defaultPorts()}) that serves {@link #METRICS_PATH}: etcd's client port, the daemons' HTTP port. */
-    public NodePort metricsPort() {
+    public Optional<NodePort> metricsPort() {
         return descriptor.metricsPort();
     }
 
     public int replicas(ClusterSpec cluster) {
         return descriptor.replicas(cluster);
+    }
+
+    /**
+     * The components {@code cluster} runs (those it asks nodes of), in first-start order: what others connect to
+     * starts before them, as each descriptor ranks itself for the cluster's generation.
+     */
+    public static List<Component> startOrder(ClusterSpec cluster) {
+        return Arrays.stream(values()).filter(c -> c.replicas(cluster) > 0)
+                .sorted(Comparator.comparingInt(c -> c.descriptor.startRank(cluster))).toList();
     }
 
     public static Component fromId(String id) {
@@ -60,10 +72,7 @@ public enum Component {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown component \"" + id + "\", expected etcd, pageserver or safekeeper");
-    }
-
-    private static List<Component> ordered(Comparator<Component> order) {
-        return Arrays.stream(values()).sorted(order).toList();
+        throw new IllegalArgumentException("unknown component \"" + id + "\", expected one of "
+                + Arrays.stream(values()).map(Component::id).collect(Collectors.joining(", ")));
     }
 }

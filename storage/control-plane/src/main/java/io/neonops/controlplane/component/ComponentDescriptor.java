@@ -6,6 +6,7 @@ import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything that differs between the kinds of daemon, in one place per kind: builders and planners (pods,
@@ -16,13 +17,16 @@ import java.util.List;
  * behaviour reads as one class, and the compiler makes a new kind answer every question below.
  */
 public sealed interface ComponentDescriptor
-        permits EtcdDescriptor, NeonDaemonDescriptor {
+        permits EtcdDescriptor, NeonDaemonDescriptor, ClusterServiceDescriptor {
+
+    /** The user Neon's image runs as (its first {@code useradd}). */
+    long NEON_USER_ID = 1000L;
 
     /** The ports this kind listens on, with their well-known numbers. */
     List<NodePort> defaultPorts();
 
-    /** The port (one of {@link #defaultPorts()}) that serves {@link Component#METRICS_PATH}. */
-    NodePort metricsPort();
+    /** The port (one of {@link #defaultPorts()}) that serves {@link Component#METRICS_PATH}, if the daemon has one. */
+    Optional<NodePort> metricsPort();
 
     /** How many nodes of this kind the spec asks for. */
     int replicas(ClusterSpec cluster);
@@ -33,18 +37,26 @@ public sealed interface ComponentDescriptor
     /** The container image that holds this kind's binary. */
     String image(ClusterSpec cluster);
 
+    /** The executable's file name, in the image's PATH and in local mode's binary directory. */
+    String binaryName();
+
+    /** The non-root user the image's files belong to, which the daemon runs as. */
+    default long userId() {
+        return NEON_USER_ID;
+    }
+
     ResourcesSpec resources(ClusterSpec cluster);
 
-    /** The node's data volume. */
-    StorageSpec storage(ClusterSpec cluster);
+    /** The node's data volume; empty for a stateless daemon, which gets none. */
+    Optional<StorageSpec> storage(ClusterSpec cluster);
 
     /** The kind's section of a NeonCluster, as field errors name it: {@code spec.safekeepers}. */
     String specPath();
 
     /** Position in first start: what others connect to starts before them. */
-    int startRank();
+    int startRank(ClusterSpec cluster);
 
-    /** Position in a rolling upgrade, which differs from {@link #startRank()}. */
+    /** Position in a rolling upgrade, which differs from {@link #startRank(ClusterSpec)}. */
     int rollRank();
 
     /** What taking one node down must not break. */
@@ -64,7 +76,7 @@ public sealed interface ComponentDescriptor
     }
 
     /** Whether the headless Service publishes pods before they are Ready, for peers that must resolve them first. */
-    boolean publishesNotReadyAddresses();
+    boolean publishesNotReadyAddresses(ClusterSpec cluster);
 
     /** Whether the nodes run the spec's Postgres majors, so that adding one restarts them. */
     boolean servesPostgres();

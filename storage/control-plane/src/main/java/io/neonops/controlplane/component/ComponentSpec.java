@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What it takes to run one node of a cluster: the same value drives a Kubernetes pod and a local process.
@@ -18,8 +20,11 @@ import java.util.TreeMap;
  * @param binary      executable, bare name or absolute path
  * @param args        arguments after the executable
  * @param configFiles files to place in the data directory before start, by file name
+ * @param nodeFiles   which of {@code configFiles} are this node's own (its id, its addresses); the others are the
+ *                    same on every node of the component
  * @param ports       the node's ports, by name
- * @param readiness   the HTTP probe that says the node serves
+ * @param environment environment variables beyond what the daemon inherits, by name
+ * @param readiness   the probe that says the node serves
  * @param dataDir     the node's data directory
  * @param pidFile     the pid file that tells whether the node runs
  * @param pidFileMode who claims the pid file
@@ -31,8 +36,10 @@ public record ComponentSpec(
         String binary,
         List<String> args,
         Map<String, String> configFiles,
+        Set<String> nodeFiles,
         List<NodePort> ports,
-        HttpProbe readiness,
+        Map<String, EnvValue> environment,
+        NodeProbe readiness,
         Path dataDir,
         Path pidFile,
         PidFileMode pidFileMode) {
@@ -47,9 +54,14 @@ public record ComponentSpec(
         Objects.requireNonNull(pidFileMode, "pidFileMode");
         args = List.copyOf(args);
         configFiles = Collections.unmodifiableMap(new TreeMap<>(configFiles));
+        nodeFiles = Collections.unmodifiableSortedSet(new TreeSet<>(nodeFiles));
+        if (!configFiles.keySet().containsAll(nodeFiles)) {
+            throw new IllegalArgumentException("node files " + nodeFiles + " are not all among " + configFiles.keySet());
+        }
         ports = List.copyOf(ports);
-        if (ports.stream().noneMatch(p -> p.name().equals(readiness.portName()))) {
-            throw new IllegalArgumentException("readiness port " + readiness.portName() + " is not one of " + ports);
+        environment = Collections.unmodifiableMap(new TreeMap<>(environment));
+        if (readiness instanceof HttpProbe http && ports.stream().noneMatch(p -> p.name().equals(http.portName()))) {
+            throw new IllegalArgumentException("readiness port " + http.portName() + " is not one of " + ports);
         }
     }
 
@@ -71,8 +83,11 @@ public record ComponentSpec(
                 .orElseThrow(() -> new IllegalArgumentException(component.id() + " has no port " + name));
     }
 
-    /** The readiness URL of this node at {@code host}. */
+    /** The readiness URL of this node at {@code host}, for the nodes probed over HTTP. */
     public String readinessUrl(String host) {
-        return "http://" + host + ":" + port(readiness.portName()).port() + readiness.path();
+        if (!(readiness instanceof HttpProbe http)) {
+            throw new IllegalStateException(memberName + " is not probed over HTTP but with " + readiness);
+        }
+        return "http://" + host + ":" + port(http.portName()).port() + http.path();
     }
 }

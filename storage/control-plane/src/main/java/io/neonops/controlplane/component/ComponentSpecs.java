@@ -49,7 +49,7 @@ public final class ComponentSpecs {
     /** Every node of the cluster in start order: etcd, pageservers, safekeepers. */
     public static List<ComponentSpec> all(ClusterSpec cluster, Environment env, EtcdMembership etcd) {
         List<ComponentSpec> nodes = new ArrayList<>();
-        for (Component c : Component.START_ORDER) {
+        for (Component c : Component.startOrder(cluster)) {
             nodes.addAll(nodes(cluster, env, etcd, c));
         }
         return List.copyOf(nodes);

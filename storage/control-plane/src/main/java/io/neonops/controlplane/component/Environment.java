@@ -1,6 +1,8 @@
 package io.neonops.controlplane.component;
 
+import io.neonops.controlplane.cluster.ClusterSpec;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where a cluster's daemons run: the only thing that differs between Kubernetes pods and local processes.
@@ -13,6 +15,15 @@ public interface Environment {
 
     /** The host name other daemons reach node {@code index} of {@code component} at. */
     String advertisedHost(Component component, int index);
+
+    /** The host name clients reach a cluster-wide service at (the storage broker, the storage controller). */
+    String serviceHost(Component component);
+
+    /**
+     * The URL prefix of the compute-notification hooks the storage controller calls ({@code --control-plane-url});
+     * empty where there is none to call and it notifies computes locally, as neon_local does.
+     */
+    Optional<String> computeNotificationUrl(ClusterSpec cluster);
 
     /** The number of {@code port} (one of the component's default ports) on node {@code index}. */
     int port(Component component, int index, NodePort port);

@@ -6,6 +6,7 @@ import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The 2022 broker: a quorum of etcd members from their own image, which resolve each other before any is Ready
@@ -19,8 +20,8 @@ final class EtcdDescriptor implements ComponentDescriptor {
     }
 
     @Override
-    public NodePort metricsPort() {
-        return NodePort.ETCD_CLIENT;
+    public Optional<NodePort> metricsPort() {
+        return Optional.of(NodePort.ETCD_CLIENT);
     }
 
     @Override
@@ -39,13 +40,18 @@ final class EtcdDescriptor implements ComponentDescriptor {
     }
 
     @Override
+    public String binaryName() {
+        return "etcd";
+    }
+
+    @Override
     public ResourcesSpec resources(ClusterSpec cluster) {
         return cluster.etcd().resources();
     }
 
     @Override
-    public StorageSpec storage(ClusterSpec cluster) {
-        return cluster.etcd().storage();
+    public Optional<StorageSpec> storage(ClusterSpec cluster) {
+        return Optional.of(cluster.etcd().storage());
     }
 
     @Override
@@ -54,8 +60,8 @@ final class EtcdDescriptor implements ComponentDescriptor {
     }
 
     @Override
-    public int startRank() {
-        return 0;
+    public int startRank(ClusterSpec cluster) {
+        return 2;
     }
 
     @Override
@@ -74,7 +80,7 @@ final class EtcdDescriptor implements ComponentDescriptor {
     }
 
     @Override
-    public boolean publishesNotReadyAddresses() {
+    public boolean publishesNotReadyAddresses(ClusterSpec cluster) {
         return true;
     }
 

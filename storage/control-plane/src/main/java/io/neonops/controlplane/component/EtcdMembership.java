@@ -21,9 +21,12 @@ public record EtcdMembership(int bootstrapMembers) {
         }
     }
 
-    /** A cluster whose members all bootstrap together: a new cluster, and local mode always. */
+    /**
+     * A cluster whose members all bootstrap together: a new cluster, and local mode always. A cluster on the storage
+     * broker has no etcd member this could apply to, so it gets the smallest membership.
+     */
     public static EtcdMembership bootstrapAll(ClusterSpec cluster) {
-        return new EtcdMembership(cluster.etcd().replicas());
+        return new EtcdMembership(Math.max(1, cluster.etcd().replicas()));
     }
 
     /** Whether member {@code index} is one of the members that bootstrapped the cluster. */

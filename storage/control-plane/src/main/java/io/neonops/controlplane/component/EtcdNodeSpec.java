@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An etcd member's command line: a static list of peers, so no discovery service is needed. Which peers, and
@@ -41,7 +42,7 @@ final class EtcdNodeSpec {
         // etcd knows no pid files: the launcher claims one beside the data directory and hands it over
         Path pidFile = dataDir.resolveSibling(dataDir.getFileName() + ".pid");
         return new ComponentSpec(etcd, index, ComponentSpecs.memberName(cluster, etcd, index), env.binary(etcd),
-                args, Map.of(), ComponentSpecs.ports(env, etcd, index), HttpProbe.ETCD_HEALTH, dataDir, pidFile,
+                args, Map.of(), Set.of(), ComponentSpecs.ports(env, etcd, index), Map.of(), HttpProbe.ETCD_HEALTH, dataDir, pidFile,
                 PidFileMode.CREATE);
     }
 }

@@ -1,6 +1,7 @@
 package io.neonops.controlplane.component;
 
 import io.neonops.controlplane.cluster.LocalPorts;
+import io.neonops.controlplane.cluster.ClusterSpec;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,16 @@ public record LocalEnvironment(Path workDir, Optional<Path> neonBinDir, Path pgD
     }
 
     @Override
+    public String serviceHost(Component component) {
+        return LOCALHOST;
+    }
+
+    @Override
+    public Optional<String> computeNotificationUrl(ClusterSpec cluster) {
+        return Optional.empty();
+    }
+
+    @Override
     public int port(Component component, int index, NodePort port) {
         ComponentDescriptor descriptor = component.descriptor();
         return descriptor.localBasePort(ports, port) + descriptor.localPortStride() * index;
@@ -55,10 +66,11 @@ public record LocalEnvironment(Path workDir, Optional<Path> neonBinDir, Path pgD
 
     @Override
     public String binary(Component component) {
+        String name = component.descriptor().binaryName();
         if (!component.descriptor().neonBinary()) {
-            return component.id();
+            return name;
         }
-        return neonBinDir.map(dir -> dir.resolve(component.id()).toString()).orElse(component.id());
+        return neonBinDir.map(dir -> dir.resolve(name).toString()).orElse(name);
     }
 
     @Override

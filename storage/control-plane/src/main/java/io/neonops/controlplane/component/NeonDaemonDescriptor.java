@@ -15,11 +15,6 @@ abstract sealed class NeonDaemonDescriptor implements ComponentDescriptor
     }
 
     @Override
-    public boolean publishesNotReadyAddresses() {
-        return false;
-    }
-
-    @Override
     public boolean checksJwt() {
         return true;
     }

@@ -6,12 +6,16 @@ import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pageservers: they run the Postgres distributions for the timelines they hold, keep no quorum (their data is
- * in remote storage and the safekeepers), and start after the broker they subscribe to.
+ * in remote storage and the safekeepers), and start last: a modern one blocks its start on the storage controller,
+ * and finds the safekeepers through the broker.
  */
 final class PageserverDescriptor extends NeonDaemonDescriptor {
+
+    private static final int MODERN_START_RANK = 5;
 
     @Override
     public List<NodePort> defaultPorts() {
@@ -19,8 +23,8 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
     }
 
     @Override
-    public NodePort metricsPort() {
-        return NodePort.PAGESERVER_HTTP;
+    public Optional<NodePort> metricsPort() {
+        return Optional.of(NodePort.PAGESERVER_HTTP);
     }
 
     @Override
@@ -34,13 +38,18 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
     }
 
     @Override
+    public String binaryName() {
+        return "pageserver";
+    }
+
+    @Override
     public ResourcesSpec resources(ClusterSpec cluster) {
         return cluster.pageserver().resources();
     }
 
     @Override
-    public StorageSpec storage(ClusterSpec cluster) {
-        return cluster.pageserver().storage();
+    public Optional<StorageSpec> storage(ClusterSpec cluster) {
+        return Optional.of(cluster.pageserver().storage());
     }
 
     @Override
@@ -48,15 +57,19 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
         return "spec.pageserver";
     }
 
+    /**
+     * A modern pageserver blocks its start on the storage controller and starts after the safekeepers (which get
+     * registered first); a 2022 one starts right after etcd, as neon_local started it.
+     */
     @Override
-    public int startRank() {
-        return 1;
+    public int startRank(ClusterSpec cluster) {
+        return cluster.storageBroker().isPresent() ? MODERN_START_RANK : 3;
     }
 
     /** Last: they read from the safekeepers. */
     @Override
     public int rollRank() {
-        return 2;
+        return 4;
     }
 
     @Override
@@ -67,6 +80,12 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
     @Override
     public String memberNoun() {
         return "pageserver";
+    }
+
+    /** The storage controller must resolve a pageserver while it registers, before its HTTP API (and so Ready) is up. */
+    @Override
+    public boolean publishesNotReadyAddresses(ClusterSpec cluster) {
+        return cluster.storageBroker().isPresent();
     }
 
     @Override

@@ -1,41 +1,71 @@
 package io.neonops.controlplane.component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.RemoteStorageSpec;
 import io.neonops.controlplane.process.PidFileMode;
+import io.neonops.controller.api.PageserverMetadata;
+import io.neonops.storage.common.api.NeonJson;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A pageserver: what all pageservers of the cluster share goes into {@code pageserver.toml} in the data
- * directory (one ConfigMap in Kubernetes); what differs per node (id, addresses) goes on the command line
- * as {@code -c key=value} overrides, which the pageserver applies on top of the file.
+ * A pageserver, in the generation its cluster's broker chooses.
+ *
+ * <p>2022 (etcd): what all pageservers share goes into {@code pageserver.toml}; what differs per node (id,
+ * addresses) goes on the command line as {@code -c key=value} overrides. Modern (storage broker): the command
+ * line is only {@code -D}; the node id is in {@code identity.toml}, the addresses it registers with the storage
+ * controller in {@code metadata.json}, and {@code pageserver.toml} names the storage controller and the broker.
  */
 public final class PageserverNodeSpec {
 
     public static final String CONFIG_FILE = "pageserver.toml";
+    public static final String IDENTITY_FILE = "identity.toml";
+    public static final String METADATA_FILE = "metadata.json";
     public static final String PID_FILE = "pageserver.pid";
+    /** The storage controller's upcall prefix, to which the pageserver appends {@code re-attach} and {@code validate}. */
+    static final String UPCALL_PATH = "/upcall/v1/";
 
     private PageserverNodeSpec() {
     }
 
     static ComponentSpec build(ClusterSpec cluster, Environment env, int index) {
-        Component ps = Component.PAGESERVER;
-        String listen = env.listenHost();
-        Path dataDir = env.dataDir(ps, index);
+        return cluster.storageBroker().isPresent() ? modern(cluster, env, index) : legacy(cluster, env, index);
+    }
+
+    private static ComponentSpec legacy(ClusterSpec cluster, Environment env, int index) {
+        Path dataDir = env.dataDir(Component.PAGESERVER, index);
         List<String> args = List.of(
                 "-D", dataDir.toString(),
                 "-c", "id=" + (index + 1),
-                "-c", "listen_pg_addr=" + TomlWriter.value(ComponentSpecs.address(listen, env.port(ps, index, NodePort.PAGESERVER_PG))),
-                "-c", "listen_http_addr=" + TomlWriter.value(ComponentSpecs.address(listen, env.port(ps, index, NodePort.PAGESERVER_HTTP))));
-        return new ComponentSpec(ps, index, ComponentSpecs.memberName(cluster, ps, index), env.binary(ps), args,
-                Map.of(CONFIG_FILE, configToml(cluster, env)), ComponentSpecs.ports(env, ps, index),
-                HttpProbe.PAGESERVER_STATUS, dataDir, dataDir.resolve(PID_FILE), PidFileMode.EXPECT);
+                "-c", "listen_pg_addr=" + TomlWriter.value(listenAddress(env, index, NodePort.PAGESERVER_PG)),
+                "-c", "listen_http_addr=" + TomlWriter.value(listenAddress(env, index, NodePort.PAGESERVER_HTTP)));
+        return spec(cluster, env, index, args, Map.of(CONFIG_FILE, configToml(cluster, env)), Set.of());
     }
 
-    /** The shared pageserver.toml: managed keys first, then the user's extra keys from the spec. */
+    private static ComponentSpec modern(ClusterSpec cluster, Environment env, int index) {
+        Map<String, String> files = Map.of(
+                CONFIG_FILE, modernConfigToml(cluster, env, index),
+                IDENTITY_FILE, "id=" + (index + 1) + "\n",
+                METADATA_FILE, metadataJson(cluster, env, index));
+        return spec(cluster, env, index, List.of("-D", env.dataDir(Component.PAGESERVER, index).toString()), files,
+                Set.of(IDENTITY_FILE, METADATA_FILE));
+    }
+
+    private static ComponentSpec spec(ClusterSpec cluster, Environment env, int index, List<String> args,
+                                      Map<String, String> files, Set<String> nodeFiles) {
+        Component ps = Component.PAGESERVER;
+        Path dataDir = env.dataDir(ps, index);
+        return new ComponentSpec(ps, index, ComponentSpecs.memberName(cluster, ps, index), env.binary(ps), args,
+                files, nodeFiles, ComponentSpecs.ports(env, ps, index), Map.of(), HttpProbe.PAGESERVER_STATUS,
+                dataDir, dataDir.resolve(PID_FILE), PidFileMode.EXPECT);
+    }
+
+    /** The 2022 shared pageserver.toml: managed keys first, then the user's extra keys from the spec. */
     public static String configToml(ClusterSpec cluster, Environment env) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("pg_distrib_dir", env.pgDistribDir().toString());
@@ -47,9 +77,58 @@ public final class PageserverNodeSpec {
             config.put("auth_type", "Trust");
         }
         cluster.remoteStorage().ifPresent(rs -> config.put("remote_storage", remoteStorage(rs)));
+        return document(cluster, config);
+    }
+
+    /**
+     * The modern pageserver.toml. The listen addresses are here because the command line takes no overrides any
+     * more; in Kubernetes every node has the same ones, so the file is still shared there.
+     */
+    static String modernConfigToml(ClusterSpec cluster, Environment env, int index) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("control_plane_api", ComponentSpecs.url(env.serviceHost(Component.STORAGE_CONTROLLER),
+                NodePort.STORAGE_CONTROLLER_HTTP.port()) + UPCALL_PATH);
+        config.put("broker_endpoint", StorageBrokerNodeSpec.endpoint(env));
+        config.put("listen_pg_addr", listenAddress(env, index, NodePort.PAGESERVER_PG));
+        config.put("listen_http_addr", listenAddress(env, index, NodePort.PAGESERVER_HTTP));
+        config.put("pg_distrib_dir", env.pgDistribDir().toString());
+        config.put("availability_zone", cluster.pageserver().availabilityZone());
+        String authType = cluster.auth().enabled() ? "NeonJWT" : "Trust";
+        config.put("http_auth_type", authType);
+        config.put("pg_auth_type", authType);
+        if (cluster.auth().enabled()) {
+            config.put("auth_validation_public_key_path", env.authPublicKeyPath().toString());
+        }
+        cluster.remoteStorage().ifPresent(rs -> config.put("remote_storage", remoteStorage(rs)));
+        return document(cluster, config);
+    }
+
+    /** Managed keys, then the user's extra keys from the spec, under a header that says who writes the file. */
+    private static String document(ClusterSpec cluster, Map<String, Object> managed) {
+        Map<String, Object> config = new LinkedHashMap<>(managed);
         config.putAll(cluster.pageserver().config());
         return "# Generated by neon-operator for NeonCluster " + cluster.namespace() + "/" + cluster.name()
                 + "; changes here are overwritten.\n" + TomlWriter.document(config);
+    }
+
+    /**
+     * What the pageserver registers with the storage controller on every start: its stable per-node name, so that
+     * the registration stays the same for the node id (a changed one is refused with 409).
+     */
+    static String metadataJson(ClusterSpec cluster, Environment env, int index) {
+        Component ps = Component.PAGESERVER;
+        PageserverMetadata metadata = PageserverMetadata.of(env.advertisedHost(ps, index),
+                env.port(ps, index, NodePort.PAGESERVER_PG), env.port(ps, index, NodePort.PAGESERVER_HTTP),
+                cluster.pageserver().availabilityZone());
+        try {
+            return NeonJson.writer().writeValueAsString(metadata) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String listenAddress(Environment env, int index, NodePort port) {
+        return ComponentSpecs.address(env.listenHost(), env.port(Component.PAGESERVER, index, port));
     }
 
     /** Neon's S3 remote storage table, shared by pageserver.toml and the safekeeper's --remote-storage. */

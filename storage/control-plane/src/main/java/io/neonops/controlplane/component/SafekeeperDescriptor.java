@@ -6,6 +6,7 @@ import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Safekeepers: they hold the WAL, so no second one may be down while one is. */
 final class SafekeeperDescriptor extends NeonDaemonDescriptor {
@@ -16,8 +17,8 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     }
 
     @Override
-    public NodePort metricsPort() {
-        return NodePort.SAFEKEEPER_HTTP;
+    public Optional<NodePort> metricsPort() {
+        return Optional.of(NodePort.SAFEKEEPER_HTTP);
     }
 
     @Override
@@ -31,13 +32,18 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     }
 
     @Override
+    public String binaryName() {
+        return "safekeeper";
+    }
+
+    @Override
     public ResourcesSpec resources(ClusterSpec cluster) {
         return cluster.safekeepers().resources();
     }
 
     @Override
-    public StorageSpec storage(ClusterSpec cluster) {
-        return cluster.safekeepers().storage();
+    public Optional<StorageSpec> storage(ClusterSpec cluster) {
+        return Optional.of(cluster.safekeepers().storage());
     }
 
     @Override
@@ -46,14 +52,14 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     }
 
     @Override
-    public int startRank() {
-        return 2;
+    public int startRank(ClusterSpec cluster) {
+        return 4;
     }
 
-    /** Right after the broker: the pageservers read from them. */
+    /** After the broker and the storage controller: the pageservers read from them. */
     @Override
     public int rollRank() {
-        return 1;
+        return 3;
     }
 
     @Override
@@ -64,6 +70,11 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     @Override
     public String memberNoun() {
         return "safekeeper";
+    }
+
+    @Override
+    public boolean publishesNotReadyAddresses(ClusterSpec cluster) {
+        return false;
     }
 
     @Override

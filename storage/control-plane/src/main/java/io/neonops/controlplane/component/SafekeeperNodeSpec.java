@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A safekeeper: configured entirely on its command line. */
+/**
+ * A safekeeper: configured entirely on its command line, in the generation its cluster's broker chooses. A modern
+ * one publishes through the storage broker the address it is reached at, which is not the one it listens on.
+ */
 final class SafekeeperNodeSpec {
 
     static final String PID_FILE = "safekeeper.pid";
@@ -19,22 +23,34 @@ final class SafekeeperNodeSpec {
         Component sk = Component.SAFEKEEPER;
         String listen = env.listenHost();
         Path dataDir = env.dataDir(sk, index);
+        int pgPort = env.port(sk, index, NodePort.SAFEKEEPER_PG);
         List<String> args = new ArrayList<>(List.of(
                 "-D", dataDir.toString(),
                 "--id", Integer.toString(index + 1),
-                "--listen-pg", ComponentSpecs.address(listen, env.port(sk, index, NodePort.SAFEKEEPER_PG)),
-                "--listen-http", ComponentSpecs.address(listen, env.port(sk, index, NodePort.SAFEKEEPER_HTTP)),
-                "--broker-endpoints", String.join(",", ComponentSpecs.brokerEndpoints(cluster, env))));
+                "--listen-pg", ComponentSpecs.address(listen, pgPort),
+                "--listen-http", ComponentSpecs.address(listen, env.port(sk, index, NodePort.SAFEKEEPER_HTTP))));
+        boolean modern = cluster.storageBroker().isPresent();
+        if (modern) {
+            args.addAll(List.of(
+                    "--advertise-pg", ComponentSpecs.address(env.advertisedHost(sk, index), pgPort),
+                    "--availability-zone", cluster.pageserver().availabilityZone(),
+                    "--broker-endpoint", StorageBrokerNodeSpec.endpoint(env)));
+        } else {
+            args.addAll(List.of("--broker-endpoints", String.join(",", ComponentSpecs.brokerEndpoints(cluster, env))));
+        }
         cluster.remoteStorage().ifPresent(rs -> {
             args.add("--remote-storage");
             args.add(TomlWriter.value(PageserverNodeSpec.remoteStorage(rs)));
         });
         if (cluster.auth().enabled()) {
-            args.add("--auth-validation-public-key-path");
-            args.add(env.authPublicKeyPath().toString());
+            String key = env.authPublicKeyPath().toString();
+            // the 2022 flag was split into one per API
+            args.addAll(modern
+                    ? List.of("--pg-auth-public-key-path", key, "--http-auth-public-key-path", key)
+                    : List.of("--auth-validation-public-key-path", key));
         }
         return new ComponentSpec(sk, index, ComponentSpecs.memberName(cluster, sk, index), env.binary(sk), args,
-                Map.of(), ComponentSpecs.ports(env, sk, index), HttpProbe.SAFEKEEPER_STATUS, dataDir,
+                Map.of(), Set.of(), ComponentSpecs.ports(env, sk, index), Map.of(), HttpProbe.SAFEKEEPER_STATUS, dataDir,
                 dataDir.resolve(PID_FILE), PidFileMode.EXPECT);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +43,7 @@ final class PidFileScan {
         Map<Component, TreeMap<Integer, Path>> found = new TreeMap<>();
         for (Path file : candidates(workDir)) {
             String relative = workDir.relativize(file).toString();
-            for (Component component : Component.START_ORDER) {
+            for (Component component : Arrays.stream(Component.values()).filter(LAYOUT::containsKey).toList()) {
                 Matcher matcher = LAYOUT.get(component).matcher(relative);
                 if (matcher.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     int id = matcher.group(1) == null ? 1 : Integer.parseInt(matcher.group(1));

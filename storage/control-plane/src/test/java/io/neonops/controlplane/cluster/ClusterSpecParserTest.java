@@ -81,7 +81,7 @@ class ClusterSpecParserTest {
         assertThat(cluster.safekeepers().replicas()).isEqualTo(5);
         assertThat(cluster.remoteStorage()).contains(new RemoteStorageSpec("b", "r", Optional.of("http://minio:9000"),
                 Optional.of("p"), Optional.of("s3")));
-        assertThat(cluster.auth()).isEqualTo(new AuthSpec(true, Optional.of("keys"), Optional.of("operator-token")));
+        assertThat(cluster.auth()).isEqualTo(new AuthSpec(true, Optional.of("keys"), Optional.of("operator-token"), Optional.empty()));
         assertThat(cluster.deletionPolicy()).isEqualTo(DeletionPolicy.Delete);
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(cluster.localPorts().etcdClientPort()).isEqualTo(12379);
@@ -234,6 +234,16 @@ class ClusterSpecParserTest {
                 new StorageControllerDatabase.Managed("postgres:16", new StorageSpec("1Gi", Optional.empty()),
                         ResourcesSpec.NONE)));
         assertThat(cluster.pageserver().availabilityZone()).isEqualTo(PageserverSpec.DEFAULT_AVAILABILITY_ZONE);
+    }
+
+    @Test
+    void authWithAStorageControllerNeedsTheSecretOfItsTokens() throws Exception {
+        String auth = MODERN + "auth: {enabled: true, publicKeySecret: keys}\n";
+
+        assertThatThrownBy(() -> parse(auth)).isInstanceOf(InvalidClusterSpecException.class)
+                .hasMessageContaining("spec.auth.storageControllerSecret: is required when spec.auth.enabled is true");
+        assertThat(parse(auth.replace("keys}", "keys, storageControllerSecret: tokens}")).auth()
+                .storageControllerSecret()).contains("tokens");
     }
 
     @Test

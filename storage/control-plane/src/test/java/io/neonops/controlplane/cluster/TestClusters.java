@@ -28,4 +28,21 @@ public final class TestClusters {
             throw new IllegalArgumentException("bad fixture spec: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Cluster {@code ns/demo} of the modern topology (storage broker, storage controller with its managed database,
+     * remote storage), with the given spec lines added.
+     */
+    public static ClusterSpec modern(String extraSpecYaml) {
+        return modern("{}", "{}", extraSpecYaml);
+    }
+
+    /** A modern cluster with the given {@code storageBroker} and {@code storageController} sections. */
+    public static ClusterSpec modern(String storageBroker, String storageController, String extraSpecYaml) {
+        return demo("postgres: {versions: [16, 17]}\n"
+                + "storageBroker: " + storageBroker + "\n"
+                + "storageController: " + storageController + "\n"
+                + "remoteStorage: {bucket: neon, region: eu-north-1, endpoint: \"http://minio:9000\"}\n"
+                + extraSpecYaml);
+    }
 }
