@@ -18,7 +18,14 @@ record PageserverConfigSchema(
         @JsonProperty("pg_distrib_dir") String pgDistribDir,
         @PreserveUnknownFields @JsonProperty("remote_storage") TomlTable remoteStorage,
         @JsonProperty("auth_type") String authType,
-        @JsonProperty("auth_validation_public_key_path") String authValidationPublicKeyPath) {
+        @JsonProperty("auth_validation_public_key_path") String authValidationPublicKeyPath,
+        @JsonProperty("control_plane_api") String controlPlaneApi,
+        @JsonProperty("control_plane_api_token") String controlPlaneApiToken,
+        @JsonProperty("control_plane_emergency_mode") Boolean controlPlaneEmergencyMode,
+        @JsonProperty("broker_endpoint") String brokerEndpoint,
+        @JsonProperty("availability_zone") String availabilityZone,
+        @JsonProperty("http_auth_type") String httpAuthType,
+        @JsonProperty("pg_auth_type") String pgAuthType) {
 
     /** A TOML table of any keys: an object in the schema, which CEL can test for presence. */
     record TomlTable() {

@@ -16,7 +16,10 @@ public class PageserverSpec extends NodeSetSpec {
     static final String NO_MANAGED_CONFIG_KEYS = "!has(self.id) && !has(self.listen_pg_addr)"
             + " && !has(self.listen_http_addr) && !has(self.broker_endpoints) && !has(self.pg_distrib_dir)"
             + " && !has(self.remote_storage) && !has(self.auth_type)"
-            + " && !has(self.auth_validation_public_key_path)";
+            + " && !has(self.auth_validation_public_key_path) && !has(self.control_plane_api)"
+            + " && !has(self.control_plane_api_token) && !has(self.control_plane_emergency_mode)"
+            + " && !has(self.broker_endpoint) && !has(self.availability_zone) && !has(self.http_auth_type)"
+            + " && !has(self.pg_auth_type)";
 
     @Min(1)
     @JsonPropertyDescription("Number of pageservers, at least 1; default 1")
@@ -26,7 +29,9 @@ public class PageserverSpec extends NodeSetSpec {
     @SchemaFrom(type = PageserverConfigSchema.class)
     @ValidationRule(value = NO_MANAGED_CONFIG_KEYS,
             message = "config must not set keys the operator manages: id, listen_pg_addr, listen_http_addr,"
-                    + " broker_endpoints, pg_distrib_dir, remote_storage, auth_type, auth_validation_public_key_path")
+                    + " broker_endpoints, pg_distrib_dir, remote_storage, auth_type, auth_validation_public_key_path,"
+                    + " control_plane_api, control_plane_api_token, control_plane_emergency_mode, broker_endpoint,"
+                    + " availability_zone, http_auth_type, pg_auth_type")
     @JsonPropertyDescription("Extra pageserver.toml keys")
     private JsonNode config;
 

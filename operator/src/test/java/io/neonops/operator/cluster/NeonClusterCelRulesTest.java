@@ -42,18 +42,26 @@ class NeonClusterCelRulesTest {
 
     private static final String MANAGED_KEYS_MESSAGE = "config must not set keys the operator manages: id,"
             + " listen_pg_addr, listen_http_addr, broker_endpoints, pg_distrib_dir, remote_storage, auth_type,"
-            + " auth_validation_public_key_path";
+            + " auth_validation_public_key_path, control_plane_api, control_plane_api_token,"
+            + " control_plane_emergency_mode, broker_endpoint, availability_zone, http_auth_type, pg_auth_type";
 
     /** A value of the type pageserver.toml gives each key the operator manages. */
-    private static final Map<String, String> MANAGED_KEY_VALUES = Map.of(
-            "id", "1",
-            "listen_pg_addr", "0.0.0.0:6400",
-            "listen_http_addr", "0.0.0.0:9898",
-            "broker_endpoints", "[\"http://etcd:2379\"]",
-            "pg_distrib_dir", "/usr/local",
-            "remote_storage", "{bucket_name: layers, bucket_region: eu-central-1}",
-            "auth_type", "NeonJWT",
-            "auth_validation_public_key_path", "/etc/neon/auth/public-key.pem");
+    private static final Map<String, String> MANAGED_KEY_VALUES = Map.ofEntries(
+            Map.entry("id", "1"),
+            Map.entry("listen_pg_addr", "0.0.0.0:6400"),
+            Map.entry("listen_http_addr", "0.0.0.0:9898"),
+            Map.entry("broker_endpoints", "[\"http://etcd:2379\"]"),
+            Map.entry("pg_distrib_dir", "/usr/local"),
+            Map.entry("remote_storage", "{bucket_name: layers, bucket_region: eu-central-1}"),
+            Map.entry("auth_type", "NeonJWT"),
+            Map.entry("auth_validation_public_key_path", "/etc/neon/auth/public-key.pem"),
+            Map.entry("control_plane_api", "http://storcon:1234/upcall/v1/"),
+            Map.entry("control_plane_api_token", "eyJhbGciOiJFZERTQSJ9.e30.c2ln"),
+            Map.entry("control_plane_emergency_mode", "true"),
+            Map.entry("broker_endpoint", "http://storage-broker:50051"),
+            Map.entry("availability_zone", "zone-a"),
+            Map.entry("http_auth_type", "NeonJWT"),
+            Map.entry("pg_auth_type", "NeonJWT"));
 
     /** A manifest that exactly one rule refuses: the rule's path, the field the API server names, its message. */
     record Refusal(String fixture, String rulePath, String field, String message) {

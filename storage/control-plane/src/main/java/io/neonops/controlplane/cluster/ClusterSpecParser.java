@@ -25,11 +25,15 @@ public final class ClusterSpecParser {
 
     /**
      * pageserver.toml keys that the operator derives itself; letting {@code spec.pageserver.config} set
-     * them would silently break addressing or security.
+     * them would silently break addressing or security (or write the key twice). The 2022 and the modern
+     * pageserver.toml keys alike: {@code control_plane_emergency_mode} would skip the generation checks that keep
+     * two pageservers from writing the same tenant.
      */
     public static final Set<String> MANAGED_PAGESERVER_KEYS = Set.of(
             "id", "listen_pg_addr", "listen_http_addr", "broker_endpoints", "pg_distrib_dir",
-            "remote_storage", "auth_type", "auth_validation_public_key_path");
+            "remote_storage", "auth_type", "auth_validation_public_key_path", "control_plane_api",
+            "control_plane_api_token", "control_plane_emergency_mode", "broker_endpoint", "availability_zone",
+            "http_auth_type", "pg_auth_type");
 
     private static final Pattern NAME = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
