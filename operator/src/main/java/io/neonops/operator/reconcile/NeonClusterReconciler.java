@@ -37,6 +37,7 @@ import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.status.UpgradeStatusMapping;
+import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.upgrade.ObservedPod;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.RollingUpgradePlanner;
@@ -66,7 +67,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
     /** Degraded reasons of an accepted spec that cannot be carried out in full yet ({@link ClusterStatusBuilder#troubled}). */
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
-            Refusal.WRITE_FAILED);
+            Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED);
 
     private final ReconcileSettings settings;
     private final Clock clock;
@@ -75,6 +76,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private final EtcdMemberJoiner etcdJoiner;
     private final PodRestarts restarts;
     private final WriteBackoff writeBackoff = new WriteBackoff();
+    private final WriteBackoff registrationBackoff = new WriteBackoff();
+    private final SafekeeperRegistrations registrations;
     private final ProblemEvents problemEvents = new ProblemEvents();
     private final PodMonitorSync podMonitors;
 
@@ -86,6 +89,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         this.etcdJoiner = new EtcdMemberJoiner(settings.etcd(), settings.clusterDomain());
         this.restarts = new PodRestarts(metrics);
         this.podMonitors = new PodMonitorSync(clock, settings.podMonitorsByDefault());
+        this.registrations = new SafekeeperRegistrations(settings.storageControllers());
     }
 
     /**
@@ -179,8 +183,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         } catch (InvalidEtcdBootstrapException e) {
             return refused(cluster, new Refusal(Refusal.INVALID_ETCD_BOOTSTRAP, e.getMessage()));
         }
-        ClusterResources desired = ClusterResources.build(spec, etcd, owner,
-                new KubernetesEnvironment(spec, settings.clusterDomain(), settings.storconHookBaseUrl()));
+        KubernetesEnvironment env = new KubernetesEnvironment(spec, settings.clusterDomain(), settings.storconHookBaseUrl());
+        ClusterResources desired = ClusterResources.build(spec, etcd, owner, env);
         Optional<Refusal> refusal = SafetyCheck.check(desired, observed);
         if (refusal.isPresent()) {
             return refused(cluster, refusal.get());
@@ -212,6 +216,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             problems.add(new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()));
             outcome = outcome.recheckBy(EtcdMemberJoiner.RETRY_AFTER);
         }
+        outcome = registerSafekeepers(cluster, spec, env, observed.with(applied.written()), outcome, problems);
         outcome = withProblems(cluster, outcome, problems, failures, events);
         List<String> createdClaims = applied.written().stream().filter(PersistentVolumeClaim.class::isInstance)
                 .map(o -> o.getMetadata().getName()).toList();
@@ -219,6 +224,35 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 volumes.volumesAfter(createdClaims), volumes.spentAfter(createdClaims));
         status.setPodMonitor(podMonitor.orElse(null));
         return new Outcome(status, outcome.recheckAfter());
+    }
+
+    /**
+     * Registers the Ready safekeepers with the storage controller, which they never do themselves. A storage
+     * controller that is not Ready yet shows in Progressing; one that does not answer or refuses is a problem,
+     * retried with backoff, as are safekeepers not Ready yet, which keep the cluster from Ready.
+     */
+    private Outcome registerSafekeepers(NeonCluster cluster, ClusterSpec spec, KubernetesEnvironment env,
+                                        ObservedCluster current, Outcome outcome, List<Refusal> problems) {
+        SafekeeperRegistrations.Result result = registrations.register(spec, env, current.podsByName());
+        if (result instanceof SafekeeperRegistrations.Result.AwaitingStorageController awaiting) {
+            return new Outcome(ClusterStatusBuilder.waiting(outcome.status(), ClusterStatusBuilder.SAFEKEEPER_REGISTRATION,
+                    awaiting.message(), clock.instant()), outcome.recheckAfter());
+        }
+        if (result instanceof SafekeeperRegistrations.Result.Attempted attempted) {
+            if (attempted.complete()) {
+                registrationBackoff.succeeded(cluster);
+                return outcome;
+            }
+            if (attempted.report().complete()) {
+                // every Ready safekeeper is registered; the others are registered when their pods become Ready
+                return new Outcome(ClusterStatusBuilder.waiting(outcome.status(),
+                        ClusterStatusBuilder.SAFEKEEPER_REGISTRATION, attempted.message(), clock.instant()),
+                        outcome.recheckAfter());
+            }
+            problems.add(new Refusal(Refusal.SAFEKEEPER_REGISTRATION_FAILED, attempted.message()));
+            return outcome.recheckBy(registrationBackoff.failed(cluster));
+        }
+        return outcome;
     }
 
     /**

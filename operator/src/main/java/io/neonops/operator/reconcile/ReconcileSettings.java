@@ -3,6 +3,7 @@ package io.neonops.operator.reconcile;
 import io.neonops.operator.etcd.EtcdConnector;
 import io.neonops.operator.pageserver.PageserverConnector;
 import io.neonops.operator.resources.KubernetesEnvironment;
+import io.neonops.operator.storcon.StorageControllerConnector;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,11 @@ import java.util.Objects;
  * @param etcd              opens a membership client of a cluster's running etcd, to add members as it grows
  * @param podMonitorsByDefault whether clusters that leave {@code spec.monitoring.podMonitor} unset get a PodMonitor
  * @param storconHookBaseUrl where storage controllers reach this operator's compute-notification hook
+ * @param storageControllers opens a client of a cluster's storage controller, to register its safekeepers
  */
 public record ReconcileSettings(boolean serverSideApply, String clusterDomain, String reportingInstance,
                                 PageserverConnector pageservers, EtcdConnector etcd, boolean podMonitorsByDefault,
-                                String storconHookBaseUrl) {
+                                String storconHookBaseUrl, StorageControllerConnector storageControllers) {
 
     public ReconcileSettings {
         Objects.requireNonNull(clusterDomain, "clusterDomain");
@@ -26,23 +28,29 @@ public record ReconcileSettings(boolean serverSideApply, String clusterDomain, S
         Objects.requireNonNull(reportingInstance, "reportingInstance");
         Objects.requireNonNull(pageservers, "pageservers");
         Objects.requireNonNull(etcd, "etcd");
+        Objects.requireNonNull(storageControllers, "storageControllers");
     }
 
     /** Settings without PodMonitors unless a cluster asks for one. */
     public ReconcileSettings(boolean serverSideApply, String clusterDomain, String reportingInstance,
                              PageserverConnector pageservers, EtcdConnector etcd) {
         this(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, false,
-                KubernetesEnvironment.DEFAULT_OPERATOR_URL);
+                KubernetesEnvironment.DEFAULT_OPERATOR_URL, StorageControllerConnector.HTTP);
     }
 
     public ReconcileSettings withPodMonitorsByDefault(boolean byDefault) {
         return new ReconcileSettings(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd, byDefault,
-                storconHookBaseUrl);
+                storconHookBaseUrl, storageControllers);
     }
 
     public ReconcileSettings withStorconHookBaseUrl(String url) {
         return new ReconcileSettings(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd,
-                podMonitorsByDefault, url);
+                podMonitorsByDefault, url, storageControllers);
+    }
+
+    public ReconcileSettings withStorageControllers(StorageControllerConnector connector) {
+        return new ReconcileSettings(serverSideApply, clusterDomain, reportingInstance, pageservers, etcd,
+                podMonitorsByDefault, storconHookBaseUrl, connector);
     }
 
     /** Settings that reach the pageservers and etcd over HTTP at their in-cluster addresses. */

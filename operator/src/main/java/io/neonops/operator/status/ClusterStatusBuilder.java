@@ -34,6 +34,8 @@ public final class ClusterStatusBuilder {
     public static final String ROLLING_UPGRADE = "RollingUpgrade";
     public static final String ROLL_HALTED = "RollHalted";
     public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
+    /** Progressing: safekeepers wait for the storage controller, or their pods, to be registered with it. */
+    public static final String SAFEKEEPER_REGISTRATION = "SafekeeperRegistration";
 
     private ClusterStatusBuilder() {
     }

@@ -26,6 +26,8 @@ public record Refusal(String reason, String message) {
     public static final String DATABASE_SECRET_LOST = "DatabaseSecretLost";
     /** The API server refused a write (quota, admission, an immutable field); it is retried. */
     public static final String WRITE_FAILED = "WriteFailed";
+    /** The storage controller did not answer, or refused to register a safekeeper; it is retried with backoff. */
+    public static final String SAFEKEEPER_REGISTRATION_FAILED = "SafekeeperRegistrationFailed";
 
     public Refusal {
         Objects.requireNonNull(reason, "reason");

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.neonops.controller.api.StorageControllerClient;
+import io.neonops.controller.api.testing.FakeStorageController;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
@@ -20,6 +22,7 @@ import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.status.ClusterConditions;
+import io.neonops.storage.common.api.ApiClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,6 +51,8 @@ public final class OperatorHarness implements AutoCloseable {
     public final ReconcileCounter reconciles = new ReconcileCounter();
     public final MeterRegistry metrics = new SimpleMeterRegistry();
     public final RequestLog requests;
+    /** The storage controller of every modern cluster this operator runs: it registers their safekeepers here. */
+    public final FakeStorageController storageController = FakeStorageController.start();
     private final NeonOperator operator;
 
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
@@ -56,7 +61,9 @@ public final class OperatorHarness implements AutoCloseable {
         this.requests = new RequestLog(server);
         installCrd(client);
         this.operator = NeonOperator.create(client, new OperatorSettings(namespaces,
-                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers, etcd),
+                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers, etcd)
+                        .withStorageControllers(at -> new StorageControllerClient(
+                                ApiClientSettings.of(storageController.baseUri()))),
                 resync), metrics, reconciles);
         try {
             operator.start();
@@ -205,5 +212,6 @@ public final class OperatorHarness implements AutoCloseable {
     @Override
     public void close() {
         operator.close();
+        storageController.close();
     }
 }

@@ -1,22 +1,27 @@
-package io.neonops.controlplane.local;
+package io.neonops.controlplane.registration;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.neonops.controller.api.RegisteredSafekeeper;
 import io.neonops.controller.api.SafekeeperSchedulingPolicy;
 import io.neonops.controller.api.StorageControllerClient;
+import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.NeonApiException;
 
 /**
  * Registers safekeepers with the storage controller, which they never do themselves, as neon_local does: the
  * upsert, then scheduling policy {@code Active} at once rather than after the first heartbeat, so that timelines can
  * be placed on them right away. Idempotent: a safekeeper registered as wanted and Active is left alone, one the
- * storage controller lost (or knows with other ports) is registered again. One safekeeper's failure does not keep
- * the others from being registered; the report says which are.
+ * storage controller lost (or knows with other ports) is registered again. It reads the list once, so that a pass
+ * with everything registered makes one GET and no POST. One safekeeper's failure does not keep the others from being
+ * registered; the report says which are.
  */
 public final class SafekeeperRegistrar {
     private final StorageControllerClient client;
@@ -30,16 +35,24 @@ public final class SafekeeperRegistrar {
      */
     public SafekeeperRegistrationReport register(List<SafekeeperEndpoint> safekeepers) {
         requireDistinct(safekeepers);
+        Map<NodeId, RegisteredSafekeeper> known;
+        try {
+            known = client.listSafekeepers().stream()
+                    .collect(Collectors.toMap(k -> k.registration().id(), Function.identity(), (a, b) -> b));
+        } catch (NeonApiException e) {
+            return new SafekeeperRegistrationReport(safekeepers.stream()
+                    .<SafekeeperRegistrationReport.Outcome>map(s -> new SafekeeperRegistrationReport.Outcome.Failed(s.id(), e.getMessage()))
+                    .toList());
+        }
         List<SafekeeperRegistrationReport.Outcome> outcomes = new ArrayList<>();
         for (SafekeeperEndpoint safekeeper : safekeepers) {
-            outcomes.add(registerOne(safekeeper));
+            outcomes.add(registerOne(safekeeper, Optional.ofNullable(known.get(safekeeper.id()))));
         }
         return new SafekeeperRegistrationReport(outcomes);
     }
 
-    private SafekeeperRegistrationReport.Outcome registerOne(SafekeeperEndpoint safekeeper) {
+    private SafekeeperRegistrationReport.Outcome registerOne(SafekeeperEndpoint safekeeper, Optional<RegisteredSafekeeper> known) {
         try {
-            Optional<RegisteredSafekeeper> known = client.safekeeper(safekeeper.id());
             boolean sameRecord = known.filter(k -> k.registration().equals(safekeeper.registration())).isPresent();
             boolean active = known.filter(k -> k.schedulingPolicy() == SafekeeperSchedulingPolicy.ACTIVE).isPresent();
             if (sameRecord && active) {

@@ -1,4 +1,4 @@
-package io.neonops.controlplane.local;
+package io.neonops.controlplane.registration;
 
 import java.util.List;
 

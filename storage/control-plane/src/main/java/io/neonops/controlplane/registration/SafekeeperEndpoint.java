@@ -1,4 +1,4 @@
-package io.neonops.controlplane.local;
+package io.neonops.controlplane.registration;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -7,10 +7,10 @@ import io.neonops.controller.api.SafekeeperRegistration;
 import io.neonops.storage.common.NodeId;
 
 /**
- * A safekeeper as the storage controller must know it: where its WAL (pg) and HTTP ports are, and its availability
- * zone.
+ * A safekeeper as the storage controller must know it: where its WAL (pg) and HTTP ports are, its region and its
+ * availability zone. Local mode and the operator both register safekeepers through it.
  */
-public record SafekeeperEndpoint(NodeId id, String host, int pgPort, int httpPort, String availabilityZone) {
+public record SafekeeperEndpoint(NodeId id, String region, String host, int pgPort, int httpPort, String availabilityZone) {
     /** The region every local safekeeper registers in: free-form, one machine. */
     public static final String LOCAL_REGION = "local";
     /** Informational for the storage controller; 1 is what Neon registers a new safekeeper with. */
@@ -18,6 +18,7 @@ public record SafekeeperEndpoint(NodeId id, String host, int pgPort, int httpPor
 
     public SafekeeperEndpoint {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(region, "region");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(availabilityZone, "availabilityZone");
     }
@@ -28,11 +29,11 @@ public record SafekeeperEndpoint(NodeId id, String host, int pgPort, int httpPor
      * one its own zone too.
      */
     public static SafekeeperEndpoint local(NodeId id, int pgPort, int httpPort) {
-        return new SafekeeperEndpoint(id, "127.0.0.1", pgPort, httpPort, "local-sk-" + id.value());
+        return new SafekeeperEndpoint(id, LOCAL_REGION, "127.0.0.1", pgPort, httpPort, "local-sk-" + id.value());
     }
 
     /** The body of {@code POST /control/v1/safekeeper/{id}}. */
     public SafekeeperRegistration registration() {
-        return new SafekeeperRegistration(id, LOCAL_REGION, VERSION, host, pgPort, httpPort, Optional.empty(), availabilityZone);
+        return new SafekeeperRegistration(id, region, VERSION, host, pgPort, httpPort, Optional.empty(), availabilityZone);
     }
 }

@@ -1,4 +1,4 @@
-package io.neonops.controlplane.local;
+package io.neonops.controlplane.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +58,7 @@ class SafekeeperRegistrarTest {
 
         assertThat(again.outcomes()).containsExactly(alreadyRegistered(1), alreadyRegistered(2), alreadyRegistered(3));
         assertThat(controller.calls().subList(calls, controller.calls().size())).containsExactly(
-                "GET /control/v1/safekeeper/1", "GET /control/v1/safekeeper/2", "GET /control/v1/safekeeper/3");
+                "GET /control/v1/safekeeper");
     }
 
     @Test
@@ -98,8 +98,8 @@ class SafekeeperRegistrarTest {
 
     @Test
     void safekeepersSharingAZoneAreRefusedBeforeAnythingIsSent() {
-        List<SafekeeperEndpoint> sameZone = List.of(new SafekeeperEndpoint(NodeId.of(1), "127.0.0.1", 5454, 7676, "z"),
-                new SafekeeperEndpoint(NodeId.of(2), "127.0.0.1", 5455, 7677, "z"));
+        List<SafekeeperEndpoint> sameZone = List.of(new SafekeeperEndpoint(NodeId.of(1), "local", "127.0.0.1", 5454, 7676, "z"),
+                new SafekeeperEndpoint(NodeId.of(2), "local", "127.0.0.1", 5455, 7677, "z"));
 
         assertThatThrownBy(() -> registrar.register(sameZone)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("safekeeper 2 shares availability zone 'z' with another: new timelines need safekeepers in distinct zones");
