@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the token a cluster's pageservers require from the Secret {@code spec.auth.apiTokenSecret} names, in the
- * cluster's namespace (key {@value AuthSpec#API_TOKEN_KEY}). Read when a question for the pageservers comes up,
+ * cluster's namespace (key {@value AuthSpec#API_TOKEN_KEY}), and the storage controller's admin token the same way. Read when a question for the pageservers comes up,
  * not cached, so that a rotated token is used at once.
  */
 public record PageserverApiTokens(KubernetesClient client) {
@@ -33,8 +33,29 @@ public record PageserverApiTokens(KubernetesClient client) {
             return new PageserverApiToken.Unavailable("spec.auth is enabled and spec.auth.apiTokenSecret is not set,"
                     + " so the operator holds no token for the pageservers' API");
         }
-        String secretName = auth.apiTokenSecret().get();
-        String secretRef = "spec.auth.apiTokenSecret: Secret " + cluster.namespace() + "/" + secretName;
+        return read(cluster, "spec.auth.apiTokenSecret", auth.apiTokenSecret().get(), AuthSpec.API_TOKEN_KEY);
+    }
+
+    /**
+     * The admin token the operator presents to the storage controller, to register safekeepers: key
+     * {@value AuthSpec#STORAGE_CONTROLLER_ADMIN_TOKEN_KEY} of the Secret {@code spec.auth.storageControllerSecret}
+     * names, beside the tokens the storage controller itself presents.
+     */
+    public PageserverApiToken forStorageController(ClusterSpec cluster) {
+        AuthSpec auth = cluster.auth();
+        if (!auth.enabled()) {
+            return new PageserverApiToken.NotNeeded();
+        }
+        if (auth.storageControllerSecret().isEmpty()) {
+            return new PageserverApiToken.Unavailable("spec.auth is enabled and spec.auth.storageControllerSecret is"
+                    + " not set, so the operator holds no token for the storage controller's API");
+        }
+        return read(cluster, "spec.auth.storageControllerSecret", auth.storageControllerSecret().get(),
+                AuthSpec.STORAGE_CONTROLLER_ADMIN_TOKEN_KEY);
+    }
+
+    private PageserverApiToken read(ClusterSpec cluster, String field, String secretName, String key) {
+        String secretRef = field + ": Secret " + cluster.namespace() + "/" + secretName;
         Secret secret;
         try {
             secret = client.secrets().inNamespace(cluster.namespace()).withName(secretName).get();
@@ -44,19 +65,19 @@ public record PageserverApiTokens(KubernetesClient client) {
         if (secret == null) {
             return new PageserverApiToken.Unavailable(secretRef + " does not exist");
         }
-        String encoded = secret.getData() == null ? null : secret.getData().get(AuthSpec.API_TOKEN_KEY);
+        String encoded = secret.getData() == null ? null : secret.getData().get(key);
         if (encoded == null) {
-            return new PageserverApiToken.Unavailable(secretRef + " has no key " + AuthSpec.API_TOKEN_KEY);
+            return new PageserverApiToken.Unavailable(secretRef + " has no key " + key);
         }
         String token;
         try {
             // a token written with `kubectl create secret --from-file` usually ends with a newline
             token = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip();
         } catch (IllegalArgumentException e) {
-            return new PageserverApiToken.Unavailable(secretRef + " key " + AuthSpec.API_TOKEN_KEY + " is not base64");
+            return new PageserverApiToken.Unavailable(secretRef + " key " + key + " is not base64");
         }
         if (!HEADER_SAFE.matcher(token).matches()) {
-            return new PageserverApiToken.Unavailable(secretRef + " key " + AuthSpec.API_TOKEN_KEY
+            return new PageserverApiToken.Unavailable(secretRef + " key " + key
                     + (token.isEmpty() ? " is empty" : " is not a single-line token"));
         }
         return new PageserverApiToken.Bearer(token);

@@ -24,6 +24,7 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.etcd.EtcdMemberJoiner;
 import io.neonops.operator.etcd.JoinOutcome;
 import io.neonops.operator.metrics.OperatorMetrics;
+import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.pageserver.PageserverApiTokens;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
@@ -54,6 +55,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reconciles a NeonCluster: parses its spec (defaults and validation in one place), refuses what is unsafe,
@@ -216,7 +218,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             problems.add(new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()));
             outcome = outcome.recheckBy(EtcdMemberJoiner.RETRY_AFTER);
         }
-        outcome = registerSafekeepers(cluster, spec, env, observed.with(applied.written()), outcome, problems);
+        outcome = registerSafekeepers(cluster, spec, env, observed.with(applied.written()), outcome, problems,
+                new PageserverApiTokens(context.getClient())::forStorageController);
         outcome = withProblems(cluster, outcome, problems, failures, events);
         List<String> createdClaims = applied.written().stream().filter(PersistentVolumeClaim.class::isInstance)
                 .map(o -> o.getMetadata().getName()).toList();
@@ -232,8 +235,13 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * retried with backoff, as are safekeepers not Ready yet, which keep the cluster from Ready.
      */
     private Outcome registerSafekeepers(NeonCluster cluster, ClusterSpec spec, KubernetesEnvironment env,
-                                        ObservedCluster current, Outcome outcome, List<Refusal> problems) {
-        SafekeeperRegistrations.Result result = registrations.register(spec, env, current.podsByName());
+                                        ObservedCluster current, Outcome outcome, List<Refusal> problems,
+                                        Function<ClusterSpec, PageserverApiToken> tokens) {
+        SafekeeperRegistrations.Result result = registrations.register(spec, env, current.podsByName(), tokens);
+        if (result instanceof SafekeeperRegistrations.Result.NoToken noToken) {
+            problems.add(new Refusal(Refusal.SAFEKEEPER_REGISTRATION_FAILED, noToken.message()));
+            return outcome.recheckBy(registrationBackoff.failed(cluster));
+        }
         if (result instanceof SafekeeperRegistrations.Result.AwaitingStorageController awaiting) {
             return new Outcome(ClusterStatusBuilder.waiting(outcome.status(), ClusterStatusBuilder.SAFEKEEPER_REGISTRATION,
                     awaiting.message(), clock.instant()), outcome.recheckAfter());

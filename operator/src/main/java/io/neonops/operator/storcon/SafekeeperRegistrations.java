@@ -8,6 +8,7 @@ import io.neonops.controlplane.component.NodePort;
 import io.neonops.controlplane.registration.SafekeeperEndpoint;
 import io.neonops.controlplane.registration.SafekeeperRegistrar;
 import io.neonops.controlplane.registration.SafekeeperRegistrationReport;
+import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.resources.ResourceNames;
 import io.neonops.operator.status.NodeHealth;
 import io.neonops.storage.common.NodeId;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Registers a cluster's Ready safekeepers with its storage controller once that is Ready, since safekeepers never
@@ -45,6 +47,10 @@ public final class SafekeeperRegistrations {
         record AwaitingStorageController(String message) implements Result {
         }
 
+        /** With {@code spec.auth}, the operator holds no token the storage controller would take; nothing was asked. */
+        record NoToken(String message) implements Result {
+        }
+
         /**
          * The storage controller was asked.
          *
@@ -58,12 +64,14 @@ public final class SafekeeperRegistrations {
 
             public String message() {
                 return report.registered().size() + "/" + total + " safekeepers registered with the storage controller"
-                        + (report.complete() ? "" : ": " + report.summary());
+                        + report.failures();
             }
         }
     }
 
-    public Result register(ClusterSpec cluster, Environment env, Map<String, Pod> podsByName) {
+    /** @param tokens the admin token for a cluster's storage controller, read only once it is Ready */
+    public Result register(ClusterSpec cluster, Environment env, Map<String, Pod> podsByName,
+                           Function<ClusterSpec, PageserverApiToken> tokens) {
         if (cluster.storageController().isEmpty()) {
             return new Result.NotNeeded();
         }
@@ -91,6 +99,14 @@ public final class SafekeeperRegistrations {
         }
         ApiClientSettings settings = ApiClientSettings.of("http://" + env.serviceHost(Component.STORAGE_CONTROLLER) + ":"
                 + env.port(Component.STORAGE_CONTROLLER, 0, NodePort.STORAGE_CONTROLLER_HTTP));
+        PageserverApiToken token = tokens.apply(cluster);
+        if (token instanceof PageserverApiToken.Unavailable unavailable) {
+            return new Result.NoToken("safekeepers cannot be registered with the storage controller: "
+                    + unavailable.reason());
+        }
+        if (token instanceof PageserverApiToken.Bearer bearer) {
+            settings = settings.withBearerToken(bearer.token());
+        }
         SafekeeperRegistrar registrar = new SafekeeperRegistrar(connector.connect(settings));
         return new Result.Attempted(registrar.register(ready), total);
     }

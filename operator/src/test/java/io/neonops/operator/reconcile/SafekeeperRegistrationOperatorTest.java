@@ -18,6 +18,7 @@ import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.SecretFixtures;
 import io.neonops.operator.testing.Started;
 import io.neonops.storage.common.NodeId;
 import java.util.List;
@@ -44,10 +45,14 @@ class SafekeeperRegistrationOperatorTest {
     final Started started = new Started(server, client);
 
     private OperatorHarness operator(String namespace) {
+        return operator(namespace, MODERN);
+    }
+
+    private OperatorHarness operator(String namespace, String manifest) {
         OperatorHarness operator = started.closeLater(OperatorHarness.start(server, client, Set.of(namespace), urls -> {
             throw new AssertionError("a modern cluster has no etcd to ask");
         }));
-        operator.create(namespace, MODERN);
+        operator.create(namespace, manifest);
         Poll.until("every pod of the modern cluster", () -> operator.podNames(namespace).size()
                 == NeonClusterOperatorTest.MODERN_PODS.size());
         return operator;
@@ -123,6 +128,28 @@ class SafekeeperRegistrationOperatorTest {
         operator.storageController.clearFailures();
 
         operator.awaitRunning("down");
+        assertThat(operator.storageController.safekeepers()).hasSize(3);
+    }
+
+    @Test
+    void withAuthTheAdminTokenFromTheStorageControllerSecretIsPresented() {
+        client.resource(SecretFixtures.secret("storcon-tokens", "PAGESERVER_JWT_TOKEN", SecretFixtures.base64("ps")))
+                .inNamespace("auth").create();
+        OperatorHarness operator = operator("auth", MODERN + "  auth: {enabled: true, publicKeySecret: keys,"
+                + " storageControllerSecret: storcon-tokens}\n");
+        operator.storageController.requireToken("admin-token");
+        operator.markAllReady("auth");
+
+        NeonClusterStatus degraded = operator.awaitStatus("auth", "demo", "no admin token",
+                s -> s.getConditions() != null && s.getConditions().stream()
+                        .anyMatch(c -> Refusal.SAFEKEEPER_REGISTRATION_FAILED.equals(c.getReason())));
+        assertThat(condition(degraded, ClusterConditions.DEGRADED).getMessage())
+                .contains("spec.auth.storageControllerSecret: Secret auth/storcon-tokens has no key ADMIN_JWT_TOKEN");
+
+        client.secrets().inNamespace("auth").withName("storcon-tokens")
+                .edit(s -> { s.getData().put("ADMIN_JWT_TOKEN", SecretFixtures.base64("admin-token\n")); return s; });
+
+        operator.awaitRunning("auth");
         assertThat(operator.storageController.safekeepers()).hasSize(3);
     }
 

@@ -62,8 +62,9 @@ public final class OperatorHarness implements AutoCloseable {
         installCrd(client);
         this.operator = NeonOperator.create(client, new OperatorSettings(namespaces,
                 new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers, etcd)
-                        .withStorageControllers(at -> new StorageControllerClient(
-                                ApiClientSettings.of(storageController.baseUri()))),
+                        .withStorageControllers(at -> new StorageControllerClient(at.bearerToken()
+                                .map(ApiClientSettings.of(storageController.baseUri())::withBearerToken)
+                                .orElse(ApiClientSettings.of(storageController.baseUri())))),
                 resync), metrics, reconciles);
         try {
             operator.start();

@@ -22,6 +22,11 @@ public record AuthSpec(boolean enabled, Optional<String> publicKeySecret, Option
      */
     public static final List<String> STORAGE_CONTROLLER_TOKEN_KEYS =
             List.of("PAGESERVER_JWT_TOKEN", "SAFEKEEPER_JWT_TOKEN", "CONTROL_PLANE_JWT_TOKEN");
+    /**
+     * Key of {@code storageControllerSecret} holding the token (scope {@code admin}) the operator presents to the
+     * storage controller to register safekeepers; the storage controller's pod does not read it.
+     */
+    public static final String STORAGE_CONTROLLER_ADMIN_TOKEN_KEY = "ADMIN_JWT_TOKEN";
     public static final AuthSpec DISABLED = new AuthSpec(false, Optional.empty(), Optional.empty(), Optional.empty());
 
     public AuthSpec {

@@ -39,12 +39,17 @@ public record SafekeeperRegistrationReport(List<Outcome> outcomes) {
 
     /** {@code 2/3 safekeepers registered; safekeeper 2: <reason>}. */
     public String summary() {
-        StringBuilder summary = new StringBuilder(registered().size() + "/" + outcomes.size() + " safekeepers registered");
+        return registered().size() + "/" + outcomes.size() + " safekeepers registered" + failures();
+    }
+
+    /** {@code ; safekeeper 2: <reason>} for each one not registered; empty when all are. */
+    public String failures() {
+        StringBuilder failures = new StringBuilder();
         for (Outcome outcome : outcomes) {
             if (outcome instanceof Outcome.Failed failed) {
-                summary.append("; safekeeper ").append(failed.id().value()).append(": ").append(failed.reason());
+                failures.append("; safekeeper ").append(failed.id().value()).append(": ").append(failed.reason());
             }
         }
-        return summary.toString();
+        return failures.toString();
     }
 }
