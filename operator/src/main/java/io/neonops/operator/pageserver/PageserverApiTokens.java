@@ -8,6 +8,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,15 +26,8 @@ public record PageserverApiTokens(KubernetesClient client) {
     }
 
     public PageserverApiToken forCluster(ClusterSpec cluster) {
-        AuthSpec auth = cluster.auth();
-        if (!auth.enabled()) {
-            return new PageserverApiToken.NotNeeded();
-        }
-        if (auth.apiTokenSecret().isEmpty()) {
-            return new PageserverApiToken.Unavailable("spec.auth is enabled and spec.auth.apiTokenSecret is not set,"
-                    + " so the operator holds no token for the pageservers' API");
-        }
-        return read(cluster, "spec.auth.apiTokenSecret", auth.apiTokenSecret().get(), AuthSpec.API_TOKEN_KEY);
+        return read(cluster, "spec.auth.apiTokenSecret", cluster.auth().apiTokenSecret(), AuthSpec.API_TOKEN_KEY,
+                "the pageservers' API");
     }
 
     /**
@@ -42,16 +36,20 @@ public record PageserverApiTokens(KubernetesClient client) {
      * names, beside the tokens the storage controller itself presents.
      */
     public PageserverApiToken forStorageController(ClusterSpec cluster) {
-        AuthSpec auth = cluster.auth();
-        if (!auth.enabled()) {
+        return read(cluster, "spec.auth.storageControllerSecret", cluster.auth().storageControllerSecret(),
+                AuthSpec.STORAGE_CONTROLLER_ADMIN_TOKEN_KEY, "the storage controller's API");
+    }
+
+    private PageserverApiToken read(ClusterSpec cluster, String field, Optional<String> secretName, String key,
+                                    String api) {
+        if (!cluster.auth().enabled()) {
             return new PageserverApiToken.NotNeeded();
         }
-        if (auth.storageControllerSecret().isEmpty()) {
-            return new PageserverApiToken.Unavailable("spec.auth is enabled and spec.auth.storageControllerSecret is"
-                    + " not set, so the operator holds no token for the storage controller's API");
+        if (secretName.isEmpty()) {
+            return new PageserverApiToken.Unavailable("spec.auth is enabled and " + field + " is not set,"
+                    + " so the operator holds no token for " + api);
         }
-        return read(cluster, "spec.auth.storageControllerSecret", auth.storageControllerSecret().get(),
-                AuthSpec.STORAGE_CONTROLLER_ADMIN_TOKEN_KEY);
+        return read(cluster, field, secretName.get(), key);
     }
 
     private PageserverApiToken read(ClusterSpec cluster, String field, String secretName, String key) {
