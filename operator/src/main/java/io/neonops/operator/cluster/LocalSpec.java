@@ -38,6 +38,21 @@ public class LocalSpec {
     @JsonPropertyDescription("safekeeper HTTP port of node 0 (node i uses +i); default 7676")
     private Integer safekeeperHttpPort;
 
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("storage broker port; default 50051")
+    private Integer storageBrokerPort;
+
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("storage controller HTTP port; default 1234")
+    private Integer storageControllerPort;
+
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("storage controller DB port; default 1235")
+    private Integer storageControllerDbPort;
+
     public Integer getEtcdClientPort() {
         return etcdClientPort;
     }
@@ -84,5 +99,29 @@ public class LocalSpec {
 
     public void setSafekeeperHttpPort(Integer safekeeperHttpPort) {
         this.safekeeperHttpPort = safekeeperHttpPort;
+    }
+
+    public Integer getStorageBrokerPort() {
+        return storageBrokerPort;
+    }
+
+    public void setStorageBrokerPort(Integer storageBrokerPort) {
+        this.storageBrokerPort = storageBrokerPort;
+    }
+
+    public Integer getStorageControllerPort() {
+        return storageControllerPort;
+    }
+
+    public void setStorageControllerPort(Integer storageControllerPort) {
+        this.storageControllerPort = storageControllerPort;
+    }
+
+    public Integer getStorageControllerDbPort() {
+        return storageControllerDbPort;
+    }
+
+    public void setStorageControllerDbPort(Integer storageControllerDbPort) {
+        this.storageControllerDbPort = storageControllerDbPort;
     }
 }

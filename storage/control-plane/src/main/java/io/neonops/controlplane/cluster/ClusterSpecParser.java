@@ -424,14 +424,18 @@ public final class ClusterSpecParser {
     private static LocalPorts localPorts(SpecReader reader, JsonNode spec) {
         LocalPorts d = LocalPorts.DEFAULTS;
         JsonNode node = reader.object(spec, "local", "spec.local", Set.of("etcdClientPort", "etcdPeerPort",
-                "pageserverPgPort", "pageserverHttpPort", "safekeeperPgPort", "safekeeperHttpPort"));
+                "pageserverPgPort", "pageserverHttpPort", "safekeeperPgPort", "safekeeperHttpPort", "storageBrokerPort",
+                "storageControllerPort", "storageControllerDbPort"));
         return new LocalPorts(
                 port(reader, node, "etcdClientPort", d.etcdClientPort()),
                 port(reader, node, "etcdPeerPort", d.etcdPeerPort()),
                 port(reader, node, "pageserverPgPort", d.pageserverPgPort()),
                 port(reader, node, "pageserverHttpPort", d.pageserverHttpPort()),
                 port(reader, node, "safekeeperPgPort", d.safekeeperPgPort()),
-                port(reader, node, "safekeeperHttpPort", d.safekeeperHttpPort()));
+                port(reader, node, "safekeeperHttpPort", d.safekeeperHttpPort()),
+                port(reader, node, "storageBrokerPort", d.storageBrokerPort()),
+                port(reader, node, "storageControllerPort", d.storageControllerPort()),
+                port(reader, node, "storageControllerDbPort", d.storageControllerDbPort()));
     }
 
     private static int port(SpecReader reader, JsonNode local, String field, int defaultPort) {

@@ -10,7 +10,11 @@ public record LocalPorts(
         int pageserverPgPort,
         int pageserverHttpPort,
         int safekeeperPgPort,
-        int safekeeperHttpPort) {
+        int safekeeperHttpPort,
+        int storageBrokerPort,
+        int storageControllerPort,
+        int storageControllerDbPort) {
 
-    public static final LocalPorts DEFAULTS = new LocalPorts(2379, 2380, 64000, 9898, 5454, 7676);
+    /** neon_local's ports; its storage controller's Postgres listens on the controller's port + 1. */
+    public static final LocalPorts DEFAULTS = new LocalPorts(2379, 2380, 64000, 9898, 5454, 7676, 50051, 1234, 1235);
 }

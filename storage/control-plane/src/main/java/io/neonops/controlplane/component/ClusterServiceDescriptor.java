@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * What the cluster-wide services of the modern topology share (the storage broker, the storage controller and its
  * database): clients reach them through one Service name, not per node; they keep no quorum, serve no Postgres
- * majors, check no JWT files and use no bucket. Local mode runs each on its well-known port, in a directory named
- * as neon_local names it.
+ * majors, check no JWT files and use no bucket. Local mode runs each on its {@code spec.local} port, in a directory
+ * named as neon_local names it.
  */
 abstract sealed class ClusterServiceDescriptor implements ComponentDescriptor
         permits StorageBrokerDescriptor, StorageControllerDescriptor, StorageControllerDbDescriptor {
@@ -41,11 +41,6 @@ abstract sealed class ClusterServiceDescriptor implements ComponentDescriptor
     @Override
     public boolean recordsBootstrapMembership() {
         return false;
-    }
-
-    @Override
-    public int localBasePort(LocalPorts ports, NodePort port) {
-        return port.port();
     }
 
     @Override

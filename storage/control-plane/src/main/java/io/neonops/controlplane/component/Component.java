@@ -63,7 +63,12 @@ public enum Component {
      */
     public static List<Component> startOrder(ClusterSpec cluster) {
         return Arrays.stream(values()).filter(c -> c.replicas(cluster) > 0)
-                .sorted(Comparator.comparingInt(c -> c.descriptor.startRank(cluster))).toList();
+                .sorted(startOrder(cluster.storageBroker().isPresent())).toList();
+    }
+
+    /** First-start order of the components of a generation ({@code storageBroker}: modern). */
+    public static Comparator<Component> startOrder(boolean storageBroker) {
+        return Comparator.comparingInt(c -> c.descriptor.startRank(storageBroker));
     }
 
     public static Component fromId(String id) {

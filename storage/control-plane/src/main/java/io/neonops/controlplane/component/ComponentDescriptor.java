@@ -4,6 +4,8 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
+import io.neonops.controlplane.posix.Signal;
+import io.neonops.controlplane.process.StopMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,26 @@ import java.util.Optional;
  */
 public sealed interface ComponentDescriptor
         permits EtcdDescriptor, NeonDaemonDescriptor, ClusterServiceDescriptor {
+
+    /**
+     * The signal that asks the daemon for a stop of this mode; Neon's daemons and etcd take the mode's own.
+     */
+    default Signal stopSignal(StopMode mode) {
+        return mode.signal();
+    }
+
+    /**
+     * Whether local mode runs this node as a Postgres of its own ({@link io.neonops.controlplane.postgres.LocalPostgres})
+     * rather than from its {@link ComponentSpec}, which describes the official image's entrypoint.
+     */
+    default boolean localPostgres() {
+        return false;
+    }
+
+    /** Whether the storage controller must be told of these nodes once they run: it never learns of them itself. */
+    default boolean registeredWithStorageController() {
+        return false;
+    }
 
     /** The user Neon's image runs as (its first {@code useradd}). */
     long NEON_USER_ID = 1000L;
@@ -53,10 +75,13 @@ public sealed interface ComponentDescriptor
     /** The kind's section of a NeonCluster, as field errors name it: {@code spec.safekeepers}. */
     String specPath();
 
-    /** Position in first start: what others connect to starts before them. */
-    int startRank(ClusterSpec cluster);
+    /**
+     * Position in first start: what others connect to starts before them. The generation ({@code storageBroker}:
+     * modern) is all it depends on, so that local mode can order the daemons it finds by their pid files alone.
+     */
+    int startRank(boolean storageBroker);
 
-    /** Position in a rolling upgrade, which differs from {@link #startRank(ClusterSpec)}. */
+    /** Position in a rolling upgrade, which differs from {@link #startRank(boolean)}. */
     int rollRank();
 
     /** What taking one node down must not break. */

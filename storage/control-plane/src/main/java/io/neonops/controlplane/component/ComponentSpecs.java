@@ -86,6 +86,14 @@ public final class ComponentSpecs {
         return url(env.advertisedHost(Component.ETCD, index), env.port(Component.ETCD, index, NodePort.ETCD_PEER));
     }
 
+    /**
+     * Where clients reach a cluster-wide service: its Service on the well-known port in Kubernetes, its one node's
+     * port on 127.0.0.1 in local mode.
+     */
+    static String serviceUrl(Environment env, Component component, NodePort port) {
+        return url(env.serviceHost(component), env.port(component, 0, port));
+    }
+
     static String url(String host, int port) {
         return "http://" + address(host, port);
     }

@@ -60,7 +60,7 @@ final class EtcdDescriptor implements ComponentDescriptor {
     }
 
     @Override
-    public int startRank(ClusterSpec cluster) {
+    public int startRank(boolean storageBroker) {
         return 2;
     }
 

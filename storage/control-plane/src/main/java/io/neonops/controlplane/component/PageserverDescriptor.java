@@ -62,8 +62,8 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
      * registered first); a 2022 one starts right after etcd, as neon_local started it.
      */
     @Override
-    public int startRank(ClusterSpec cluster) {
-        return cluster.storageBroker().isPresent() ? MODERN_START_RANK : 3;
+    public int startRank(boolean storageBroker) {
+        return storageBroker ? MODERN_START_RANK : 3;
     }
 
     /** Last: they read from the safekeepers. */

@@ -86,8 +86,8 @@ public final class PageserverNodeSpec {
      */
     static String modernConfigToml(ClusterSpec cluster, Environment env, int index) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("control_plane_api", ComponentSpecs.url(env.serviceHost(Component.STORAGE_CONTROLLER),
-                NodePort.STORAGE_CONTROLLER_HTTP.port()) + UPCALL_PATH);
+        config.put("control_plane_api",
+                ComponentSpecs.serviceUrl(env, Component.STORAGE_CONTROLLER, NodePort.STORAGE_CONTROLLER_HTTP) + UPCALL_PATH);
         config.put("broker_endpoint", StorageBrokerNodeSpec.endpoint(env));
         config.put("listen_pg_addr", listenAddress(env, index, NodePort.PAGESERVER_PG));
         config.put("listen_http_addr", listenAddress(env, index, NodePort.PAGESERVER_HTTP));

@@ -52,7 +52,7 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     }
 
     @Override
-    public int startRank(ClusterSpec cluster) {
+    public int startRank(boolean storageBroker) {
         return 4;
     }
 
@@ -80,6 +80,12 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     @Override
     public boolean servesPostgres() {
         return false;
+    }
+
+    /** In the modern generation; the storage controller places timelines only on the safekeepers it knows. */
+    @Override
+    public boolean registeredWithStorageController() {
+        return true;
     }
 
     @Override

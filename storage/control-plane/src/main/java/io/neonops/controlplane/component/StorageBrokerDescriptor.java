@@ -1,6 +1,7 @@
 package io.neonops.controlplane.component;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageBrokerSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
@@ -59,7 +60,7 @@ final class StorageBrokerDescriptor extends ClusterServiceDescriptor {
     }
 
     @Override
-    public int startRank(ClusterSpec cluster) {
+    public int startRank(boolean storageBroker) {
         return 2;
     }
 
@@ -88,6 +89,11 @@ final class StorageBrokerDescriptor extends ClusterServiceDescriptor {
     @Override
     public boolean neonBinary() {
         return true;
+    }
+
+    @Override
+    public int localBasePort(LocalPorts ports, NodePort port) {
+        return ports.storageBrokerPort();
     }
 
     @Override

@@ -28,6 +28,6 @@ final class StorageBrokerNodeSpec {
 
     /** Where pageservers and safekeepers reach the broker: its Service, plain gRPC. */
     static String endpoint(Environment env) {
-        return ComponentSpecs.url(env.serviceHost(Component.STORAGE_BROKER), NodePort.STORAGE_BROKER.port());
+        return ComponentSpecs.serviceUrl(env, Component.STORAGE_BROKER, NodePort.STORAGE_BROKER);
     }
 }

@@ -1,10 +1,14 @@
 package io.neonops.controlplane.component;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageControllerDatabase;
 import io.neonops.controlplane.cluster.StorageControllerSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
+import io.neonops.controlplane.posix.Signal;
+import io.neonops.controlplane.postgres.LocalPostgres;
+import io.neonops.controlplane.process.StopMode;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,7 +76,7 @@ final class StorageControllerDbDescriptor extends ClusterServiceDescriptor {
 
     /** First: the storage controller exits when it finds no database at start. */
     @Override
-    public int startRank(ClusterSpec cluster) {
+    public int startRank(boolean storageBroker) {
         return 0;
     }
 
@@ -90,6 +94,22 @@ final class StorageControllerDbDescriptor extends ClusterServiceDescriptor {
     @Override
     public boolean neonBinary() {
         return false;
+    }
+
+    @Override
+    public int localBasePort(LocalPorts ports, NodePort port) {
+        return ports.storageControllerDbPort();
+    }
+
+    /** Postgres's fast shutdown: SIGTERM is its smart one, which waits for the storage controller's pool to leave. */
+    @Override
+    public Signal stopSignal(StopMode mode) {
+        return LocalPostgres.stopSignal(mode);
+    }
+
+    @Override
+    public boolean localPostgres() {
+        return true;
     }
 
     @Override

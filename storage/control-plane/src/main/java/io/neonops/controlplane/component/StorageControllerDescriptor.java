@@ -1,6 +1,7 @@
 package io.neonops.controlplane.component;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageControllerSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
@@ -60,7 +61,7 @@ final class StorageControllerDescriptor extends ClusterServiceDescriptor {
 
     /** After its database, which it needs to start; before the pageservers, which block until it answers. */
     @Override
-    public int startRank(ClusterSpec cluster) {
+    public int startRank(boolean storageBroker) {
         return 1;
     }
 
@@ -78,6 +79,11 @@ final class StorageControllerDescriptor extends ClusterServiceDescriptor {
     @Override
     public boolean neonBinary() {
         return true;
+    }
+
+    @Override
+    public int localBasePort(LocalPorts ports, NodePort port) {
+        return ports.storageControllerPort();
     }
 
     @Override

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 public final class ComponentsParameter {
 
     @Parameters(paramLabel = "COMPONENT", arity = "0..*",
-            description = "etcd, pageserver or safekeeper-<id> (safekeeper alone means all of them); none means all")
+            description = "etcd, pageserver, safekeeper-<id> (safekeeper alone means all of them), storage-broker,"
+                    + " storage-controller or storage-controller-db; none means all")
     List<String> names = new ArrayList<>();
 }

@@ -6,20 +6,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.neonops.controller.api.StorageControllerClient;
 import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.StorageControllerDatabase;
+import io.neonops.controlplane.cluster.StorageControllerSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpec;
+import io.neonops.controlplane.component.EnvValue;
 import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.component.NodePort;
-import io.neonops.controlplane.process.DaemonLauncher;
+import io.neonops.controlplane.component.StorageControllerNodeSpec;
 import io.neonops.controlplane.process.DaemonStartException;
 import io.neonops.controlplane.process.StartResult;
 import io.neonops.controlplane.process.StopMode;
+import io.neonops.storage.common.NodeId;
+import io.neonops.storage.common.api.ApiClientSettings;
 
 /** Starts, stops and inspects the nodes of one cluster as local processes. */
 final class LocalCluster {
@@ -28,7 +37,6 @@ final class LocalCluster {
     private final List<LocalNode> nodes;
     private static final Duration ROLLBACK_STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final DaemonLauncher launcher = new DaemonLauncher();
     private final LocalDaemons daemons = new LocalDaemons();
 
     LocalCluster(ClusterSpec cluster, LocalEnvironment environment) {
@@ -43,17 +51,25 @@ final class LocalCluster {
     }
 
     /**
-     * Starts the nodes in order, each once the previous one is ready. What is missing (a binary, the auth key) is
-     * reported before anything starts; when a node fails, or a SIGINT or SIGTERM arrives, the nodes this call
+     * Starts the nodes in order, each once the previous one is ready, and registers the safekeepers with the storage
+     * controller once they all run. What is missing (a binary, the auth key, the database URL) is reported before
+     * anything starts; when a node or the registration fails, or a SIGINT or SIGTERM arrives, the nodes this call
      * started are stopped again (and a node not yet ready is killed).
      */
     void start(List<LocalNode> selected, Duration readyTimeout, PrintWriter out, PrintWriter err) throws IOException {
-        checkPrerequisites(selected, readyTimeout);
+        Map<LocalNode, Map<String, String>> environments = checkPrerequisites(selected, readyTimeout);
         List<LocalNode> started = new ArrayList<>();
         try (StartSignals signals = StartSignals.interruptCurrentThread()) {
-            for (LocalNode node : selected) {
+            for (int i = 0; i < selected.size(); i++) {
+                LocalNode node = selected.get(i);
                 try {
-                    startNode(node, readyTimeout, started, out);
+                    startNode(node, environments.get(node), readyTimeout, started, out);
+                    if (lastToRegister(selected, i)) {
+                        register(selected.stream().filter(other -> other.component() == node.component())
+                                .flatMap(other -> other instanceof LocalNode.FromSpec fromSpec
+                                        ? Stream.of(fromSpec.spec()) : Stream.empty())
+                                .toList(), out);
+                    }
                 } catch (IOException e) {
                     Optional<String> signal = signals.takeReceived();
                     if (signal.isPresent()) {
@@ -72,9 +88,12 @@ final class LocalCluster {
         }
     }
 
-    private void startNode(LocalNode node, Duration readyTimeout, List<LocalNode> started, PrintWriter out) throws IOException {
-        writeConfigFiles(node);
-        StartResult result = launcher.start(node.launch(readyTimeout));
+    private void startNode(LocalNode node, Map<String, String> environment, Duration readyTimeout, List<LocalNode> started,
+                           PrintWriter out) throws IOException {
+        if (node instanceof LocalNode.FromSpec fromSpec) {
+            writeConfigFiles(fromSpec.spec());
+        }
+        StartResult result = node.start(readyTimeout, environment);
         if (result instanceof StartResult.Started) {
             started.add(node);
             out.println(node.name() + " started (pid " + result.pid() + ")");
@@ -82,6 +101,36 @@ final class LocalCluster {
             out.println(node.name() + " is already running (pid " + result.pid() + ")");
         }
         out.flush();
+    }
+
+    /** Whether node {@code i} is the last of its component's selected nodes that the storage controller must be told of. */
+    private boolean lastToRegister(List<LocalNode> selected, int i) {
+        Component component = selected.get(i).component();
+        return cluster.storageController().isPresent() && component.descriptor().registeredWithStorageController()
+                && (i + 1 == selected.size() || selected.get(i + 1).component() != component);
+    }
+
+    /** Registers the safekeepers, each in a zone of its own as neon_local does; a safekeeper not taken fails the start. */
+    private void register(List<ComponentSpec> safekeepers, PrintWriter out) throws IOException {
+        List<SafekeeperEndpoint> endpoints = new ArrayList<>();
+        for (ComponentSpec spec : safekeepers) {
+            endpoints.add(SafekeeperEndpoint.local(NodeId.of(spec.nodeId()), spec.port(NodePort.SAFEKEEPER_PG.name()).port(),
+                    spec.port(NodePort.SAFEKEEPER_HTTP.name()).port()));
+        }
+        SafekeeperRegistrationReport report = new SafekeeperRegistrar(new StorageControllerClient(ApiClientSettings.of(
+                storageControllerUrl()))).register(endpoints);
+        if (!report.complete()) {
+            throw new IOException("registering the safekeepers with the storage controller at " + storageControllerUrl()
+                    + " failed: " + report.summary());
+        }
+        out.println(report.summary() + " with the storage controller");
+        out.flush();
+    }
+
+    /** The storage controller's API, e.g. {@code http://127.0.0.1:1234}. */
+    private String storageControllerUrl() {
+        return "http://" + LocalEnvironment.LOCALHOST + ":"
+                + environment.port(Component.STORAGE_CONTROLLER, 0, NodePort.STORAGE_CONTROLLER_HTTP);
     }
 
     private IOException interrupted(String signal, String when, List<LocalNode> started, PrintWriter out, PrintWriter err) {
@@ -97,34 +146,69 @@ final class LocalCluster {
 
     /** The management URL of the first pageserver, e.g. {@code http://127.0.0.1:9898}. */
     String pageserverUrl() {
-        ComponentSpec pageserver = nodes.stream().map(LocalNode::spec)
-                .filter(spec -> spec.component() == Component.PAGESERVER)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("a cluster has at least one pageserver"));
-        return "http://" + LocalEnvironment.LOCALHOST + ":" + pageserver.port(NodePort.PAGESERVER_HTTP.name()).port();
+        return "http://" + LocalEnvironment.LOCALHOST + ":" + environment.port(Component.PAGESERVER, 0, NodePort.PAGESERVER_HTTP);
     }
 
-    private void checkPrerequisites(List<LocalNode> selected, Duration readyTimeout) throws IOException {
+    /** Checks every selected node's binaries and the files the cluster needs; returns each node's environment. */
+    private Map<LocalNode, Map<String, String>> checkPrerequisites(List<LocalNode> selected, Duration readyTimeout) throws IOException {
+        Map<LocalNode, Map<String, String>> environments = new HashMap<>();
         for (LocalNode node : selected) {
             try {
-                DaemonLauncher.resolveBinary(node.launch(readyTimeout));
+                node.checkBinaries(readyTimeout);
             } catch (IOException e) {
-                boolean neonBinary = node.spec().component() != Component.ETCD;
+                boolean neonBinary = node.component().descriptor().neonBinary();
                 throw new IOException(e.getMessage() + (neonBinary && environment.neonBinDir().isEmpty()
                         ? "; give --neon-bin-dir or set NEON_BIN_DIR" : ""), e);
             }
+            environments.put(node, environmentOf(node));
         }
         Path authKey = environment.authPublicKeyPath();
         if (cluster.auth().enabled() && !Files.isRegularFile(authKey)) {
             throw new IOException("spec.auth.enabled is true: local mode reads the JWT public key from " + authKey
                     + ", which does not exist");
         }
+        return environments;
     }
 
-    private static void writeConfigFiles(LocalNode node) throws IOException {
-        Path dataDir = node.spec().dataDir();
+    /**
+     * The node's environment variables, where local mode has them: written out ones as they are; the storage
+     * controller's {@code DATABASE_URL}, which a pod reads from a Secret, from the local Postgres (managed database)
+     * or from this process's own {@code DATABASE_URL} (external: local mode reads no Secrets).
+     */
+    private Map<String, String> environmentOf(LocalNode node) throws IOException {
+        if (!(node instanceof LocalNode.FromSpec fromSpec)) {
+            return Map.of();
+        }
+        Map<String, String> variables = new TreeMap<>();
+        for (Map.Entry<String, EnvValue> variable : fromSpec.spec().environment().entrySet()) {
+            if (variable.getValue() instanceof EnvValue.Literal literal) {
+                variables.put(variable.getKey(), literal.value());
+            } else if (variable.getKey().equals(StorageControllerNodeSpec.DATABASE_URL)) {
+                variables.put(variable.getKey(), databaseUrl());
+            } else {
+                throw new IOException(node.name() + " reads " + variable.getKey() + " from " + variable.getValue()
+                        + ", and local mode reads no Secrets");
+            }
+        }
+        return variables;
+    }
+
+    private String databaseUrl() throws IOException {
+        StorageControllerDatabase database = cluster.storageController().orElseThrow().database();
+        if (database instanceof StorageControllerDatabase.External) {
+            return Optional.ofNullable(System.getenv(StorageControllerNodeSpec.DATABASE_URL)).filter(url -> !url.isBlank())
+                    .orElseThrow(() -> new IOException(StorageControllerSpec.SPEC_PATH + ".database.external: local mode reads"
+                            + " no Secrets; set " + StorageControllerNodeSpec.DATABASE_URL + " to the database's URL"));
+        }
+        LocalNode.Postgres postgres = nodes.stream().filter(LocalNode.Postgres.class::isInstance).map(LocalNode.Postgres.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalStateException("a managed database is a node of the cluster"));
+        return postgres.postgres().databaseUrl().toString();
+    }
+
+    private static void writeConfigFiles(ComponentSpec spec) throws IOException {
+        Path dataDir = spec.dataDir();
         LocalWorkDir.createPrivateDirectory(dataDir);
-        for (Map.Entry<String, String> file : node.spec().configFiles().entrySet()) {
+        for (Map.Entry<String, String> file : spec.configFiles().entrySet()) {
             LocalWorkDir.writeAtomically(dataDir, file.getKey(), file.getValue());
         }
     }

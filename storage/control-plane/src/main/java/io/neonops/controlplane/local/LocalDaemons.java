@@ -16,12 +16,16 @@ import io.neonops.controlplane.process.StopResult;
 final class LocalDaemons {
     private final DaemonLauncher launcher = new DaemonLauncher();
 
-    /** Stops the daemons in reverse order; a daemon that does not stop (or is refused) does not keep the others running. */
+    /**
+     * Stops the daemons in reverse order, each with the signal its kind wants for {@code mode}; a daemon that does
+     * not stop (or is refused) does not keep the others running.
+     */
     void stop(List<LocalDaemon> selected, StopMode mode, Duration timeout, PrintWriter out) throws IOException {
         List<String> failures = new ArrayList<>();
         for (LocalDaemon daemon : reversed(selected)) {
             try {
-                out.println(describe(daemon, launcher.stop(daemon.name(), daemon.pidFile(), mode, timeout)));
+                out.println(describe(daemon, launcher.stop(daemon.name(), daemon.pidFile(),
+                        daemon.component().descriptor().stopSignal(mode), timeout)));
             } catch (IOException e) {
                 failures.add(e.getMessage());
             }

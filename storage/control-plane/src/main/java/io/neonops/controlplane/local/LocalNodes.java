@@ -20,8 +20,17 @@ final class LocalNodes {
 
     static List<LocalNode> of(ClusterSpec cluster, LocalEnvironment environment) {
         return ComponentSpecs.all(cluster, environment).stream()
-                .map(spec -> new LocalNode(name(spec, spec.component().replicas(cluster)), spec))
+                .map(spec -> node(name(spec, spec.component().replicas(cluster)), spec, environment))
                 .toList();
+    }
+
+    private static LocalNode node(String name, ComponentSpec spec, LocalEnvironment environment) {
+        if (spec.component().descriptor().localPostgres()) {
+            // its one port, and the directory its descriptor names, which is LocalPostgres's too
+            return new LocalNode.Postgres(name, spec.component(), environment.workDir(), spec.ports().get(0),
+                    environment.pgDistribDir());
+        }
+        return new LocalNode.FromSpec(name, spec);
     }
 
     /** Safekeepers always carry their id (Neon's neon_local names them so); the others only when there are several. */

@@ -22,9 +22,12 @@ import picocli.CommandLine.Spec;
 /** {@code local start}: starts the cluster's daemons and returns once they are ready; they keep running. */
 @Command(name = "start",
         mixinStandardHelpOptions = true,
-        description = {"Starts the cluster's daemons in the order etcd, pageserver, safekeepers and returns once each is ready;"
-                + " the daemons keep running. A daemon that already runs is left as it is.",
-                "If a daemon fails to start, the daemons this command started are stopped again."})
+        description = {"Starts the cluster's daemons and returns once each is ready; the daemons keep running. A daemon"
+                + " that already runs is left as it is.",
+                "2022 topology (spec.etcd): etcd, pageserver, safekeepers. Storage-broker topology: the storage"
+                + " controller's Postgres (managed database, kept in DIR), storage controller, storage broker,"
+                + " safekeepers (then registered with the storage controller), pageservers.",
+                "If a daemon or the registration fails, the daemons this command started are stopped again."})
 public final class LocalStartCommand implements Callable<Integer> {
     static final String NEON_BIN_DIR = "NEON_BIN_DIR";
 
@@ -39,11 +42,13 @@ public final class LocalStartCommand implements Callable<Integer> {
     Path manifestFile;
 
     @Option(names = "--neon-bin-dir", paramLabel = "BIN",
-            description = "the directory holding the pageserver and safekeeper binaries (default: $" + NEON_BIN_DIR + ", else PATH)")
+            description = "the directory holding Neon's binaries (pageserver, safekeeper, storage_broker, storage_controller;"
+                    + " default: $" + NEON_BIN_DIR + ", else PATH)")
     Path neonBinDir;
 
     @Option(names = "--pg-distrib-dir", paramLabel = "PG", defaultValue = LocalWorkDir.DEFAULT_PG_DISTRIB_DIR,
-            description = "the Postgres distributions, one vNN directory per major (default: ${DEFAULT-VALUE})")
+            description = "the Postgres distributions, one vNN directory per major (default: ${DEFAULT-VALUE}); the storage"
+                    + " controller's database runs from its v16 (else v15, v14, v17) or Debian's postgresql")
     Path pgDistribDir;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",

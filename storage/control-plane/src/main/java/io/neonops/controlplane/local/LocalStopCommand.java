@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code local stop}: stops the cluster's daemons in reverse start order; pid files stay. */
 @Command(name = "stop",
         mixinStandardHelpOptions = true,
-        description = "Stops the local cluster's daemons (all, or the COMPONENTs named) in the order safekeepers,"
-                + " pageserver, etcd. A stale pid file is left alone: nothing is signalled. A pid is signalled only when"
+        description = "Stops the local cluster's daemons (all, or the COMPONENTs named) in reverse start order"
+                + " (safekeepers, pageserver, etcd; or pageservers, safekeepers, storage broker, storage controller, its"
+                + " Postgres, which gets SIGINT, its fast shutdown). A stale pid file is left alone: nothing is signalled. A pid is signalled only when"
                 + " /proc proves that it holds its pid file's lock. Works from the pid files alone when the manifest"
                 + " is broken or gone.")
 public final class LocalStopCommand implements Callable<Integer> {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import io.neonops.controlplane.cluster.ClusterManifest;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ManifestException;
+import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.tenant.PageserverUrlFile;
 
@@ -93,7 +94,7 @@ record LocalWorkDir(Path path) {
         Remembered remembered = remembered();
         if (remembered instanceof Remembered.Usable usable) {
             ClusterSpec spec = usable.manifest().spec();
-            return new Inventory(Optional.of(spec), Optional.empty(), withFound(inspect(spec).daemons(), found));
+            return new Inventory(Optional.of(spec), Optional.empty(), withFound(spec, inspect(spec).daemons(), found));
         }
         if (remembered instanceof Remembered.Unusable unusable) {
             if (found.isEmpty()) {
@@ -107,12 +108,12 @@ record LocalWorkDir(Path path) {
         return new Inventory(Optional.empty(), Optional.of(manifestFile() + " does not exist"), found);
     }
 
-    /** The manifest's daemons, then any other daemon whose pid file is here, in start order. */
-    private static List<LocalDaemon> withFound(List<LocalDaemon> fromManifest, List<LocalDaemon> found) {
+    /** The manifest's daemons, then any other daemon whose pid file is here, in the cluster's start order. */
+    private static List<LocalDaemon> withFound(ClusterSpec spec, List<LocalDaemon> fromManifest, List<LocalDaemon> found) {
         Set<Path> known = fromManifest.stream().map(LocalDaemon::pidFile).collect(Collectors.toSet());
         List<LocalDaemon> all = new ArrayList<>(fromManifest);
         found.stream().filter(daemon -> !known.contains(daemon.pidFile())).forEach(all::add);
-        all.sort(Comparator.comparing(LocalDaemon::component));
+        all.sort(Comparator.comparing(LocalDaemon::component, Component.startOrder(spec.storageBroker().isPresent())));
         return List.copyOf(all);
     }
 

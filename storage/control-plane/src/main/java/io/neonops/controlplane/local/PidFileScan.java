@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,14 +21,21 @@ import io.neonops.controlplane.component.Component;
  * truth of what runs, so status and stop still find every daemon when {@code cluster.yaml} is broken or gone. The
  * patterns are the layout {@link io.neonops.controlplane.component.LocalEnvironment} gives (as neon_local's):
  * {@code etcd.pid} or {@code etcd-<id>.pid}, {@code pageserver_<id>/pageserver.pid},
- * {@code safekeepers/sk<id>/safekeeper.pid}; names are the ones {@link LocalNodes#name} gives.
+ * {@code safekeepers/sk<id>/safekeeper.pid}, {@code storage_broker/storage_broker.pid},
+ * {@code storage_controller/storage_controller.pid} and {@code storage_controller_db.pid} (the local Postgres's);
+ * names are the ones {@link LocalNodes#name} gives.
  */
 final class PidFileScan {
     private static final Map<Component, Pattern> LAYOUT = Map.of(
             Component.ETCD, Pattern.compile("etcd(?:-(\\d{1,9}))?\\.pid"),
             Component.PAGESERVER, Pattern.compile("pageserver_(\\d{1,9})/pageserver\\.pid"),
-            Component.SAFEKEEPER, Pattern.compile("safekeepers/sk(\\d{1,9})/safekeeper\\.pid"));
-    private static final String PAGESERVER_PID_FILE = "pageserver.pid";
+            Component.SAFEKEEPER, Pattern.compile("safekeepers/sk(\\d{1,9})/safekeeper\\.pid"),
+            Component.STORAGE_BROKER, Pattern.compile("storage_broker/storage_broker\\.pid"),
+            Component.STORAGE_CONTROLLER, Pattern.compile("storage_controller/storage_controller\\.pid"),
+            Component.STORAGE_CONTROLLER_DB, Pattern.compile("storage_controller_db\\.pid"));
+    /** The pid files that sit one directory down, in a daemon's own directory. */
+    private static final List<String> NODE_DIRECTORY_PID_FILES = List.of("pageserver.pid", "storage_broker.pid",
+            "storage_controller.pid");
     private static final String SAFEKEEPERS_DIRECTORY = "safekeepers";
     private static final String SAFEKEEPER_PID_FILE = "safekeeper.pid";
 
@@ -39,21 +47,25 @@ final class PidFileScan {
         if (!Files.isDirectory(workDir)) {
             return List.of();
         }
-        // by component, in start order (the enum's), then by id
-        Map<Component, TreeMap<Integer, Path>> found = new TreeMap<>();
+        Map<Component, TreeMap<Integer, Path>> found = new EnumMap<>(Component.class);
         for (Path file : candidates(workDir)) {
             String relative = workDir.relativize(file).toString();
             for (Component component : Arrays.stream(Component.values()).filter(LAYOUT::containsKey).toList()) {
                 Matcher matcher = LAYOUT.get(component).matcher(relative);
                 if (matcher.matches() && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    int id = matcher.group(1) == null ? 1 : Integer.parseInt(matcher.group(1));
+                    // a single daemon's pattern has no id group
+                    int id = matcher.groupCount() == 0 || matcher.group(1) == null ? 1 : Integer.parseInt(matcher.group(1));
                     found.computeIfAbsent(component, c -> new TreeMap<>()).put(id, file);
                 }
             }
         }
+        // by component in start order, of the generation whose daemons these are (only the broker tells them apart), then by id
+        boolean storageBroker = found.containsKey(Component.STORAGE_BROKER);
         List<LocalDaemon> daemons = new ArrayList<>();
-        found.forEach((component, byId) -> byId.forEach((id, file) -> daemons.add(
-                new LocalDaemon(name(component, id, byId.size(), file), component, file, List.of()))));
+        found.keySet().stream().sorted(Component.startOrder(storageBroker)).forEach(component -> {
+            TreeMap<Integer, Path> byId = found.get(component);
+            byId.forEach((id, file) -> daemons.add(new LocalDaemon(name(component, id, byId.size(), file), component, file, List.of())));
+        });
         return daemons;
     }
 
@@ -63,7 +75,7 @@ final class PidFileScan {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(workDir)) {
             for (Path entry : entries) {
                 candidates.add(entry);
-                candidates.add(entry.resolve(PAGESERVER_PID_FILE));
+                NODE_DIRECTORY_PID_FILES.forEach(pidFile -> candidates.add(entry.resolve(pidFile)));
             }
         }
         Path safekeepers = workDir.resolve(SAFEKEEPERS_DIRECTORY);

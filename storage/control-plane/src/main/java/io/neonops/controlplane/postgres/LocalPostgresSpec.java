@@ -52,6 +52,11 @@ public record LocalPostgresSpec(String name, PostgresBinaries binaries, Path wor
     }
 
     public Path pidFile() {
+        return pidFile(workDir, name);
+    }
+
+    /** {@code DIR/<name>.pid}: where the server of this name keeps its pid file, found without its binaries. */
+    public static Path pidFile(Path workDir, String name) {
         return workDir.resolve(name + ".pid");
     }
 

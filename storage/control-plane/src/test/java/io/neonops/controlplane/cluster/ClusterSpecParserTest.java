@@ -306,10 +306,12 @@ class ClusterSpecParserTest {
     }
 
     @Test
-    void runnersThatBuildOnlyTheEtcdTopologyRefuseAStorageBrokerClusterNamingTheField() throws Exception {
-        assertThat(TopologySupport.refusal(parse(MODERN), "in local mode")).contains(new FieldError(
-                "spec.storageBroker", "the modern topology (storage broker and storage controller) is not yet"
-                        + " supported in local mode"));
-        assertThat(TopologySupport.refusal(parse("image: x\n"), "in local mode")).isEmpty();
+    void localModeRefusesOnlyAStorageBrokerClusterWithAuthNamingTheField() throws Exception {
+        String withAuth = MODERN + "auth: {enabled: true, publicKeySecret: keys, storageControllerSecret: storcon}\n";
+        assertThat(TopologySupport.refusal(parse(withAuth), "in local mode")).contains(new FieldError(
+                "spec.auth.enabled", "the storage controller's JWTs come from Secrets, which are not read in local mode;"
+                        + " run the storage-broker topology without auth in local mode"));
+        assertThat(TopologySupport.refusal(parse(MODERN), "in local mode")).isEmpty();
+        assertThat(TopologySupport.refusal(parse("image: x\nauth: {enabled: true, publicKeySecret: keys}\n"), "in local mode")).isEmpty();
     }
 }

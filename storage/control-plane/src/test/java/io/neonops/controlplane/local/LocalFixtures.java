@@ -61,12 +61,19 @@ final class LocalFixtures {
             if (misbehaving.contains(binary)) {
                 args.addAll(List.of(extraArgs));
             }
-            String command = JavaCommand.of(TestDaemon.class, args).stream().map(LocalFixtures::quote).collect(Collectors.joining(" "));
-            Path script = dir.resolve(binary);
-            Files.writeString(script, "#!/bin/sh\nexec " + command + " \"$@\"\n");
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            fakeBinary(dir, binary, TestDaemon.class, args);
         }
         return dir;
+    }
+
+    /** Writes a script named {@code binary} in {@code dir} that execs {@code main} with {@code args} and its own arguments. */
+    static Path fakeBinary(Path dir, String binary, Class<?> main, List<String> args) throws IOException {
+        Files.createDirectories(dir);
+        String command = JavaCommand.of(main, args).stream().map(LocalFixtures::quote).collect(Collectors.joining(" "));
+        Path script = dir.resolve(binary);
+        Files.writeString(script, "#!/bin/sh\nexec " + command + " \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
     }
 
     private static String quote(String word) {

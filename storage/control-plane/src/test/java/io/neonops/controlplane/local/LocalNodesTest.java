@@ -8,11 +8,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.TestClusters;
 import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.process.DaemonLaunch;
@@ -58,9 +60,32 @@ class LocalNodesTest {
                 .hasMessage("unknown component safekeeper-4; this cluster has etcd, pageserver, safekeeper-1, safekeeper-2, safekeeper-3");
     }
 
+    private static DaemonLaunch launch(LocalNode node) {
+        return ((LocalNode.FromSpec) node).launch(Duration.ofSeconds(5), Map.of());
+    }
+
+    @Test
+    void theStorageBrokerTopologyRunsTheDatabaseAsALocalPostgresAndClaimsTheServicesPidFiles() {
+        List<LocalNode> nodes = LocalNodes.of(TestClusters.modern(""), new LocalEnvironment(DIR, Optional.of(Path.of("/opt/neon")),
+                Path.of("/pg"), LocalPorts.DEFAULTS, 1));
+
+        assertThat(names(nodes)).containsExactly("storage-controller-db", "storage-controller", "storage-broker",
+                "safekeeper-1", "safekeeper-2", "safekeeper-3", "pageserver");
+        assertThat(nodes.get(0)).isInstanceOf(LocalNode.Postgres.class);
+        assertThat(nodes.get(0).daemon().pidFile()).isEqualTo(DIR.resolve("storage_controller_db.pid"));
+        DaemonLaunch storageController = launch(nodes.get(1));
+        assertThat(storageController.binary()).isEqualTo("/opt/neon/storage_controller");
+        assertThat(storageController.pidFileMode()).isEqualTo(PidFileMode.CREATE);
+        assertThat(storageController.pidFile()).isEqualTo(DIR.resolve("storage_controller/storage_controller.pid"));
+        assertThat(storageController.readinessUrl()).isEqualTo(URI.create("http://127.0.0.1:1234/ready"));
+        DaemonLaunch broker = launch(nodes.get(2));
+        assertThat(broker.pidFileMode()).isEqualTo(PidFileMode.CREATE);
+        assertThat(broker.readinessUrl()).isEqualTo(URI.create("http://127.0.0.1:50051/status"));
+    }
+
     @Test
     void etcdIsLaunchedFromPathWithAPidFileTheLauncherCreates() {
-        DaemonLaunch etcd = nodes("").get(0).launch(Duration.ofSeconds(5));
+        DaemonLaunch etcd = launch(nodes("").get(0));
 
         assertThat(etcd.binary()).isEqualTo("etcd");
         assertThat(etcd.pidFile()).isEqualTo(DIR.resolve("etcd.pid"));
@@ -73,8 +98,8 @@ class LocalNodesTest {
 
     @Test
     void neonDaemonsComeFromTheBinDirAndClaimTheirOwnPidFiles() {
-        DaemonLaunch pageserver = nodes("").get(1).launch(Duration.ofSeconds(5));
-        DaemonLaunch safekeeper = nodes("").get(3).launch(Duration.ofSeconds(5));
+        DaemonLaunch pageserver = launch(nodes("").get(1));
+        DaemonLaunch safekeeper = launch(nodes("").get(3));
 
         assertThat(pageserver.binary()).isEqualTo("/opt/neon/pageserver");
         assertThat(pageserver.pidFileMode()).isEqualTo(PidFileMode.EXPECT);

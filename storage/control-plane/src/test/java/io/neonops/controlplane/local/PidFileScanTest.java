@@ -21,7 +21,10 @@ class PidFileScanTest {
     Path dir;
 
     private List<LocalDaemon> daemonsOf(String specYaml) {
-        ClusterSpec cluster = TestClusters.demo(specYaml);
+        return daemonsOf(TestClusters.demo(specYaml));
+    }
+
+    private List<LocalDaemon> daemonsOf(ClusterSpec cluster) {
         return LocalNodes.of(cluster, new LocalEnvironment(dir, Optional.empty(), dir.resolve("pg"), cluster.localPorts(),
                 cluster.etcd().replicas())).stream().map(LocalNode::daemon).toList();
     }
@@ -53,6 +56,17 @@ class PidFileScanTest {
         Files.writeString(dir.resolve("unrelated.pid"), "1");
 
         assertThat(namesAndPidFiles(PidFileScan.daemons(dir))).isEqualTo(namesAndPidFiles(fromManifest));
+    }
+
+    @Test
+    void findsTheStorageBrokerTopologysDaemonsInItsStartOrder() throws IOException {
+        List<LocalDaemon> fromManifest = daemonsOf(TestClusters.modern("pageserver: {replicas: 2}\nsafekeepers: {replicas: 3}\n"));
+        createPidFiles(fromManifest);
+
+        assertThat(namesAndPidFiles(PidFileScan.daemons(dir))).isEqualTo(namesAndPidFiles(fromManifest));
+        assertThat(PidFileScan.daemons(dir)).extracting(LocalDaemon::name).startsWith("storage-controller-db",
+                "storage-controller", "storage-broker", "safekeeper-1");
+        assertThat(fromManifest.get(0).pidFile()).isEqualTo(dir.resolve("storage_controller_db.pid"));
     }
 
     @Test

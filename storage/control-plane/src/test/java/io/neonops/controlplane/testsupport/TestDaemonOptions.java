@@ -15,7 +15,7 @@ record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pid
 
     /** Options of the real daemons whose values the test daemon has no use for. */
     private static final Set<String> IGNORED_WITH_VALUE = Set.of("--id", "--broker-endpoints", "--remote-storage",
-            "--auth-validation-public-key-path");
+            "--auth-validation-public-key-path", "--advertise-pg", "--availability-zone", "--broker-endpoint");
     private static final Set<String> IGNORED_CONFIG_KEYS = Set.of("id");
 
     static TestDaemonOptions parse(String[] args) {
