@@ -27,6 +27,9 @@ import io.neonops.controlplane.component.StorageControllerNodeSpec;
 import io.neonops.controlplane.process.DaemonStartException;
 import io.neonops.controlplane.process.StartResult;
 import io.neonops.controlplane.process.StopMode;
+import io.neonops.controlplane.registration.SafekeeperEndpoint;
+import io.neonops.controlplane.registration.SafekeeperRegistrar;
+import io.neonops.controlplane.registration.SafekeeperRegistrationReport;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.ApiClientSettings;
 
