@@ -10,6 +10,7 @@ import io.neonops.storage.common.api.ApiRequest;
 import io.neonops.storage.common.api.NeonApiException;
 import io.neonops.storage.common.api.NeonApiStatusException;
 import io.neonops.storage.common.api.NeonApiTransport;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,11 @@ public final class StorageControllerClient {
 
     public StorageControllerClient(ApiClientSettings settings) {
         this.transport = new NeonApiTransport(settings);
+    }
+
+    /** A client over a shared HTTP client (its pool and selector thread), as the operator's reconciles use. */
+    public StorageControllerClient(ApiClientSettings settings, HttpClient http) {
+        this.transport = new NeonApiTransport(settings, http);
     }
 
     /** {@code GET /status}: the HTTP server runs (it starts only after migrations and loading its state). */
