@@ -76,7 +76,7 @@ class SafekeeperRegistrationOperatorTest {
 
         operator.markReady("waits", "demo-storage-controller-0");
 
-        Poll.until("three safekeepers registered", () -> operator.storageController.safekeepers().size() == 3);
+        Poll.until("three safekeepers registered and Active", () -> allRegisteredAndActive(operator));
         assertThat(operator.storageController.safekeepers()).containsExactly(active("waits", 1), active("waits", 2),
                 active("waits", 3));
     }
@@ -107,7 +107,7 @@ class SafekeeperRegistrationOperatorTest {
 
         operator.storageController.loseDatabase();
 
-        Poll.until("the safekeepers registered again", () -> operator.storageController.safekeepers().size() == 3);
+        Poll.until("the safekeepers registered again and Active", () -> allRegisteredAndActive(operator));
         assertThat(operator.storageController.safekeepers()).extracting(RegisteredSafekeeper::schedulingPolicy)
                 .containsOnly(SafekeeperSchedulingPolicy.ACTIVE);
     }
@@ -158,5 +158,12 @@ class SafekeeperRegistrationOperatorTest {
         return new RegisteredSafekeeper(new SafekeeperRegistration(NodeId.of(id), SafekeeperRegistrations.REGION, 1,
                 "demo-safekeeper-" + (id - 1) + ".demo-safekeeper." + namespace + ".svc.cluster.local", 5454, 7676,
                 Optional.empty(), "zone-1-sk-" + id), SafekeeperSchedulingPolicy.ACTIVE);
+    }
+
+    /** Registering is a POST, then the Active policy: a wait for the POSTs alone may end between the two steps. */
+    private static boolean allRegisteredAndActive(OperatorHarness operator) {
+        List<RegisteredSafekeeper> registered = operator.storageController.safekeepers();
+        return registered.size() == 3
+                && registered.stream().allMatch(s -> s.schedulingPolicy() == SafekeeperSchedulingPolicy.ACTIVE);
     }
 }
