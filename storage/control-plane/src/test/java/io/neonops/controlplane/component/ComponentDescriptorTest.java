@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.TestClusters;
+import io.neonops.storage.common.NodeId;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,14 @@ class ComponentDescriptorTest {
         assertThat(Component.STORAGE_BROKER.descriptor().disruptionBudget(MODERN)).isFalse();
         assertThat(Component.STORAGE_BROKER.descriptor().disruptionBudget(TestClusters.modern("{replicas: 2}", "{}", "")))
                 .isTrue();
+    }
+
+    @Test
+    void onlyModernPageserversAreReadyByTheStorageControllersWordUnderTheIdOfTheirIdentityFile() {
+        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().storageControllerNode(MODERN, 0).isPresent()))
+                .containsExactly(Component.PAGESERVER);
+        assertThat(Component.PAGESERVER.descriptor().storageControllerNode(MODERN, 1)).contains(NodeId.of(2));
+        assertThat(Component.PAGESERVER.descriptor().storageControllerNode(CLUSTER, 0)).isEmpty();
     }
 
     @Test
