@@ -71,6 +71,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
             Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED);
 
+    /** How soon a cluster whose pageservers wait for the storage controller's word is reconciled again. */
+    static final Duration STORAGE_CONTROLLER_POLL = Duration.ofSeconds(5);
+
     private final ReconcileSettings settings;
     private final Clock clock;
     private final OperatorMetrics metrics;
@@ -241,6 +244,10 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                                         Outcome outcome, List<Refusal> problems) {
         SafekeeperRegistrations.Result result = SafekeeperRegistrations.register(spec, env, current.podsByName(),
                 storageController);
+        Integer registered = result instanceof SafekeeperRegistrations.Result.Attempted attempted
+                ? attempted.registered() : null;
+        outcome = new Outcome(ClusterStatusBuilder.withRegisteredSafekeepers(outcome.status(), registered),
+                outcome.recheckAfter());
         if (result instanceof SafekeeperRegistrations.Result.NoToken noToken) {
             problems.add(new Refusal(Refusal.SAFEKEEPER_REGISTRATION_FAILED, noToken.message()));
             return outcome.recheckBy(registrationBackoff.failed(cluster));
@@ -336,11 +343,16 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 failures.add(WriteFailure.of("deleting", pod, e));
             }
         }
-        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, step, progress, now);
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, pods, storageController,
+                step, progress, now);
         Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
                 ? Optional.of(Duration.between(now, wait.deadline()))
                 : Optional.empty();
-        return new Outcome(status, recheck);
+        Outcome outcome = new Outcome(status, recheck);
+        // the storage controller's word on a pageserver comes with no Kubernetes event: ask it again
+        boolean awaitingStorageController = pods.stream().anyMatch(p -> p.exists() && !p.ready()
+                && p.pod().component().descriptor().storageControllerNode(spec, p.pod().index()).isPresent());
+        return awaitingStorageController ? outcome.recheckBy(STORAGE_CONTROLLER_POLL) : outcome;
     }
 
     /**

@@ -228,7 +228,7 @@ class ModernTopologyResourcesTest {
                 "--listen-pg", "0.0.0.0:5454",
                 "--listen-http", "0.0.0.0:7676",
                 "--advertise-pg", "demo-safekeeper-1.demo-safekeeper." + NS + ":5454",
-                "--availability-zone", "zone-1",
+                "--availability-zone", "zone-1-sk-2",
                 "--broker-endpoint", "http://demo-storage-broker." + NS + ":50051",
                 "--remote-storage", "{bucket_name = \"neon\", bucket_region = \"eu-north-1\", endpoint = \"http://minio:9000\"}");
     }

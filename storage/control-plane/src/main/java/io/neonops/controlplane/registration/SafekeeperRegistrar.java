@@ -64,11 +64,17 @@ public final class SafekeeperRegistrar {
         return new SafekeeperRegistrationReport(outcomes);
     }
 
+    /** Whether the storage controller knows {@code safekeeper} as it would be registered, and Active: nothing to send. */
+    public static boolean asWanted(SafekeeperEndpoint safekeeper, RegisteredSafekeeper known) {
+        return known.registration().equals(safekeeper.registration())
+                && known.schedulingPolicy() == SafekeeperSchedulingPolicy.ACTIVE;
+    }
+
     private SafekeeperRegistrationReport.Outcome registerOne(SafekeeperEndpoint safekeeper, Optional<RegisteredSafekeeper> known) {
         try {
             boolean sameRecord = known.filter(k -> k.registration().equals(safekeeper.registration())).isPresent();
             boolean active = known.filter(k -> k.schedulingPolicy() == SafekeeperSchedulingPolicy.ACTIVE).isPresent();
-            if (sameRecord && active) {
+            if (known.filter(k -> asWanted(safekeeper, k)).isPresent()) {
                 return new SafekeeperRegistrationReport.Outcome.AlreadyRegistered(safekeeper.id());
             }
             if (!sameRecord) {
