@@ -2,6 +2,7 @@ package io.neonops.operator.reconcile;
 
 import static io.neonops.operator.testing.OperatorHarness.condition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +17,7 @@ import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.SecretFixtures;
 import io.neonops.operator.testing.Started;
 import io.neonops.storage.common.NodeId;
 import java.util.Set;
@@ -122,5 +124,30 @@ class StorageControllerStatusOperatorTest {
         assertThat(lost.getSafekeepers().getRegistered()).isEqualTo(3);
         operator.markReady("lost", PAGESERVER);
         assertThat(operator.awaitRunning("lost").getSafekeepers().getRegistered()).isEqualTo(3);
+    }
+
+    @Test
+    void withAuthAPageserverWhoseUpcallTokenTheStorageControllerRefusesIsNeitherRegisteredNorReady() {
+        client.resource(SecretFixtures.secret("storcon-tokens", "ADMIN_JWT_TOKEN", SecretFixtures.base64("admin-token"),
+                "GENERATIONS_API_JWT_TOKEN", SecretFixtures.base64("stale-token"))).inNamespace("badtoken").create();
+        OperatorHarness operator = started.closeLater(OperatorHarness.start(server, client, Set.of("badtoken"), urls -> {
+            throw new AssertionError("a modern cluster has no etcd to ask");
+        }));
+        operator.storageController.requireTokens("admin-token", "generations-token");
+        operator.create("badtoken", MODERN + "  auth: {enabled: true, publicKeySecret: keys,"
+                + " storageControllerSecret: storcon-tokens}\n");
+        Poll.until("every pod of the modern cluster", () -> operator.podNames("badtoken").size()
+                == NeonClusterOperatorTest.MODERN_PODS.size());
+        operator.podNames("badtoken").stream().filter(pod -> !pod.equals(PAGESERVER))
+                .forEach(pod -> operator.markReady("badtoken", pod));
+
+        assertThatThrownBy(() -> operator.markReady("badtoken", PAGESERVER)).hasMessageContaining("HTTP 403");
+        FakeKubelet.setReady(client, client.pods().inNamespace("badtoken").withName(PAGESERVER).get());
+
+        NeonClusterStatus status = operator.awaitStatus("badtoken", "demo", "pageserver awaiting registration",
+                s -> s.getConditions() != null && s.getConditions().stream()
+                        .anyMatch(c -> ClusterStatusBuilder.PAGESERVER_REGISTRATION.equals(c.getReason())));
+        assertThat(condition(status, ClusterConditions.READY).getMessage()).endsWith(PAGESERVER + " (node 1 not registered)");
+        assertThat(status.getSafekeepers().getRegistered()).isEqualTo(3);
     }
 }

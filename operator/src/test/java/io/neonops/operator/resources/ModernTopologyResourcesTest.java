@@ -208,6 +208,30 @@ class ModernTopologyResourcesTest {
     }
 
     @Test
+    void withAuthAModernPageserverAddsItsUpcallTokenToItsTomlFromTheSecretAndTheConfigMapNeverHoldsIt() {
+        ClusterResources resources = resources(MODERN + """
+                auth: {enabled: true, publicKeySecret: keys, storageControllerSecret: storcon-tokens}
+                """);
+        Container copier = pod(resources, "demo-pageserver-0").getSpec().getInitContainers().get(0);
+
+        assertThat(copier.getCommand()).containsExactly("sh", "-c", "cp /etc/neon/config/identity.toml"
+                + " /etc/neon/config/metadata.json /etc/neon/config/pageserver.toml /data/"
+                + " && printf \"%s = '%s'\\n\" control_plane_api_token \"$(printf %s \"$SECRET_0\")\" >> /data/pageserver.toml");
+        assertThat(copier.getEnv()).hasSize(1);
+        assertThat(copier.getEnv().get(0).getName()).isEqualTo("SECRET_0");
+        assertThat(secretRef(copier.getEnv().get(0))).isEqualTo("storcon-tokens/GENERATIONS_API_JWT_TOKEN");
+        assertThat(resources.configMaps().get(0).getData().values()).noneMatch(v -> v.contains("control_plane_api_token"));
+    }
+
+    @Test
+    void withoutAuthThePageserverOnlyCopiesItsFiles() {
+        Container copier = pod(resources(MODERN), "demo-pageserver-0").getSpec().getInitContainers().get(0);
+
+        assertThat(copier.getCommand()).first().isEqualTo("cp");
+        assertThat(copier.getEnv()).isEmpty();
+    }
+
+    @Test
     void theStorageControllerResolvesAModernPageserverBeforeItIsReady() {
         Service pageservers = resources(MODERN).services().stream()
                 .filter(s -> s.getMetadata().getName().equals("demo-pageserver")).findFirst().orElseThrow();
