@@ -72,12 +72,6 @@ class ModernTopologyResourcesTest {
     }
 
     @Test
-    void severalBrokersGetADisruptionBudgetAndOneDoesNot() {
-        assertThat(names(resources(MODERN.replace("storageBroker: {}", "storageBroker: {replicas: 2}"))
-                .disruptionBudgets())).containsExactly("demo-storage-broker", "demo-safekeeper");
-    }
-
-    @Test
     void theControllerRunsInDevModeWithoutAuthReadsItsDatabaseUrlFromTheGeneratedSecretAndCallsTheOperatorsHook() {
         Container storcon = container(resources(MODERN), "demo-storage-controller-0");
 
