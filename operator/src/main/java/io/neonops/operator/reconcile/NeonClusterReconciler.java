@@ -360,7 +360,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         if (degraded.isPresent() && !PROBLEMS.contains(degraded.get().getReason())
                 && !sameDecision(degraded.get(), wasDegraded)) {
             String reason = degraded.get().getReason();
-            boolean halted = ClusterStatusBuilder.ROLL_HALTED.equals(reason);
+            boolean halted = ClusterStatusBuilder.ROLL_HALT_REASONS.contains(reason);
             if (!halted) {
                 // a halted roll refuses no spec: it shows in the clusters gauge as Degraded
                 metrics.changeRefused(reason);

@@ -51,6 +51,12 @@ class ComponentDescriptorTest {
     }
 
     @Test
+    void onlyThePageserversAreDrainedByTheStorageControllerBeforeARestart() {
+        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().drainedByStorageController()))
+                .containsExactly(Component.PAGESERVER);
+    }
+
+    @Test
     void onlyThePageserversServeThePostgresMajors() {
         assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().servesPostgres()))
                 .containsExactly(Component.PAGESERVER);
