@@ -24,7 +24,6 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.etcd.EtcdMemberJoiner;
 import io.neonops.operator.etcd.JoinOutcome;
 import io.neonops.operator.metrics.OperatorMetrics;
-import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.pageserver.PageserverApiTokens;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
@@ -38,7 +37,9 @@ import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.status.UpgradeStatusMapping;
+import io.neonops.operator.storcon.ObservedStorageController;
 import io.neonops.operator.storcon.SafekeeperRegistrations;
+import io.neonops.operator.storcon.StorageControllerObserver;
 import io.neonops.operator.upgrade.ObservedPod;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.RollingUpgradePlanner;
@@ -55,7 +56,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reconciles a NeonCluster: parses its spec (defaults and validation in one place), refuses what is unsafe,
@@ -79,7 +79,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private final PodRestarts restarts;
     private final WriteBackoff writeBackoff = new WriteBackoff();
     private final WriteBackoff registrationBackoff = new WriteBackoff();
-    private final SafekeeperRegistrations registrations;
+    private final StorageControllerObserver storageControllers;
     private final ProblemEvents problemEvents = new ProblemEvents();
     private final PodMonitorSync podMonitors;
 
@@ -91,7 +91,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         this.etcdJoiner = new EtcdMemberJoiner(settings.etcd(), settings.clusterDomain());
         this.restarts = new PodRestarts(metrics);
         this.podMonitors = new PodMonitorSync(clock, settings.podMonitorsByDefault());
-        this.registrations = new SafekeeperRegistrations(settings.storageControllers());
+        this.storageControllers = new StorageControllerObserver(settings.storageControllers());
     }
 
     /**
@@ -206,7 +206,10 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         ChangeApplier.Applied applied = new ChangeApplier(writer, events, context).apply(cluster, changes);
         Optional<String> podMonitor = podMonitors.sync(cluster, spec, owner, context.getClient(), writer, events);
         List<WriteFailure> failures = new ArrayList<>(applied.failures());
-        Outcome outcome = roll(cluster, desired, observed.with(applied.written()), context, events, failures);
+        ObservedCluster current = observed.with(applied.written());
+        StorageControllerObserver.Observation storageController = storageControllers.observe(spec, env,
+                current.podsByName(), new PageserverApiTokens(context.getClient())::forStorageController);
+        Outcome outcome = roll(cluster, desired, current, storageController.controller(), context, events, failures);
         Instant now = clock.instant();
         if (join.isPresent() && join.get() instanceof JoinOutcome.Hold hold) {
             Outcome held = new Outcome(ClusterStatusBuilder.waiting(outcome.status(),
@@ -218,8 +221,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             problems.add(new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()));
             outcome = outcome.recheckBy(EtcdMemberJoiner.RETRY_AFTER);
         }
-        outcome = registerSafekeepers(cluster, spec, env, observed.with(applied.written()), outcome, problems,
-                new PageserverApiTokens(context.getClient())::forStorageController);
+        outcome = registerSafekeepers(cluster, spec, env, current, storageController, outcome, problems);
         outcome = withProblems(cluster, outcome, problems, failures, events);
         List<String> createdClaims = applied.written().stream().filter(PersistentVolumeClaim.class::isInstance)
                 .map(o -> o.getMetadata().getName()).toList();
@@ -235,9 +237,10 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * retried with backoff, as are safekeepers not Ready yet, which keep the cluster from Ready.
      */
     private Outcome registerSafekeepers(NeonCluster cluster, ClusterSpec spec, KubernetesEnvironment env,
-                                        ObservedCluster current, Outcome outcome, List<Refusal> problems,
-                                        Function<ClusterSpec, PageserverApiToken> tokens) {
-        SafekeeperRegistrations.Result result = registrations.register(spec, env, current.podsByName(), tokens);
+                                        ObservedCluster current, StorageControllerObserver.Observation storageController,
+                                        Outcome outcome, List<Refusal> problems) {
+        SafekeeperRegistrations.Result result = SafekeeperRegistrations.register(spec, env, current.podsByName(),
+                storageController);
         if (result instanceof SafekeeperRegistrations.Result.NoToken noToken) {
             problems.add(new Refusal(Refusal.SAFEKEEPER_REGISTRATION_FAILED, noToken.message()));
             return outcome.recheckBy(registrationBackoff.failed(cluster));
@@ -310,12 +313,13 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * restart the next outdated pod, or wait, and have the status show where the roll is.
      */
     private Outcome roll(NeonCluster cluster, ClusterResources desired, ObservedCluster current,
-                         Context<NeonCluster> context, ClusterEvents events, List<WriteFailure> failures) {
+                         ObservedStorageController storageController, Context<NeonCluster> context,
+                         ClusterEvents events, List<WriteFailure> failures) {
         Instant now = clock.instant();
         ClusterSpec spec = desired.cluster();
         SpecSummary target = SpecSummary.of(spec);
         Set<String> deleted = restarts.notYetGone(cluster, current);
-        List<ObservedPod> pods = ObservedPods.of(desired, current, deleted, now);
+        List<ObservedPod> pods = ObservedPods.of(desired, current, storageController, deleted, now);
         RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
         Optional<UpgradeStatus> previous = Optional.ofNullable(cluster.getStatus())
                 .flatMap(s -> UpgradeStatusMapping.fromResource(s.getUpgrade()));

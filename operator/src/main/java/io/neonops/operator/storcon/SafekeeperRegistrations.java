@@ -8,32 +8,26 @@ import io.neonops.controlplane.component.NodePort;
 import io.neonops.controlplane.registration.SafekeeperEndpoint;
 import io.neonops.controlplane.registration.SafekeeperRegistrar;
 import io.neonops.controlplane.registration.SafekeeperRegistrationReport;
-import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.resources.ResourceNames;
 import io.neonops.operator.status.NodeHealth;
 import io.neonops.storage.common.NodeId;
-import io.neonops.storage.common.api.ApiClientSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * Registers a cluster's Ready safekeepers with its storage controller once that is Ready, since safekeepers never
  * register themselves. Each safekeeper registers at its stable per-pod DNS name, in a zone of its own (a new timeline
- * needs safekeepers in distinct zones). The registrar reads the storage controller's list first, so a pass with
- * everything registered sends no POST, and one that lost its database gets them back.
+ * needs safekeepers in distinct zones). It compares with the reconcile's one listing of the storage controller
+ * ({@link ObservedStorageController}), so a pass with everything registered sends no POST, and one that lost its
+ * database gets them back.
  */
 public final class SafekeeperRegistrations {
 
     /** Free-form for the storage controller; one Kubernetes cluster is one region. */
     public static final String REGION = "kubernetes";
 
-    private final StorageControllerConnector connector;
-
-    public SafekeeperRegistrations(StorageControllerConnector connector) {
-        this.connector = Objects.requireNonNull(connector, "connector");
+    private SafekeeperRegistrations() {
     }
 
     /** What a pass came to. */
@@ -69,45 +63,43 @@ public final class SafekeeperRegistrations {
         }
     }
 
-    /** @param tokens the admin token for a cluster's storage controller, read only once it is Ready */
-    public Result register(ClusterSpec cluster, Environment env, Map<String, Pod> podsByName,
-                           Function<ClusterSpec, PageserverApiToken> tokens) {
-        if (cluster.storageController().isEmpty()) {
-            return new Result.NotNeeded();
-        }
-        int controllers = Component.STORAGE_CONTROLLER.replicas(cluster);
-        boolean controllerReady = false;
-        for (int i = 0; i < controllers; i++) {
-            Pod pod = podsByName.get(ResourceNames.pod(cluster, Component.STORAGE_CONTROLLER, i));
-            controllerReady |= pod != null && NodeHealth.isReady(pod);
-        }
-        if (!controllerReady) {
-            return new Result.AwaitingStorageController("safekeepers are registered once the storage controller is Ready");
-        }
+    /** Registers the Ready safekeepers that {@code observation} does not list as wanted. */
+    public static Result register(ClusterSpec cluster, Environment env, Map<String, Pod> podsByName,
+                                  StorageControllerObserver.Observation observation) {
         Component sk = Component.SAFEKEEPER;
         int total = sk.replicas(cluster);
         List<SafekeeperEndpoint> ready = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             Pod pod = podsByName.get(ResourceNames.pod(cluster, sk, i));
             if (pod != null && NodeHealth.isReady(pod)) {
-                long id = i + 1L;
-                // the zone the safekeeper reports, made unique per safekeeper: a timeline needs three distinct zones
-                ready.add(new SafekeeperEndpoint(NodeId.of(id), REGION,
-                        env.advertisedHost(sk, i), env.port(sk, i, NodePort.SAFEKEEPER_PG),
-                        env.port(sk, i, NodePort.SAFEKEEPER_HTTP), cluster.pageserver().availabilityZone() + "-sk-" + id));
+                ready.add(endpoint(cluster, env, i));
             }
         }
-        ApiClientSettings settings = ApiClientSettings.of("http://" + env.serviceHost(Component.STORAGE_CONTROLLER) + ":"
-                + env.port(Component.STORAGE_CONTROLLER, 0, NodePort.STORAGE_CONTROLLER_HTTP));
-        PageserverApiToken token = tokens.apply(cluster);
-        if (token instanceof PageserverApiToken.Unavailable unavailable) {
-            return new Result.NoToken("safekeepers cannot be registered with the storage controller: "
-                    + unavailable.reason());
+        ObservedStorageController controller = observation.controller();
+        if (controller instanceof ObservedStorageController.Listed listed) {
+            SafekeeperRegistrar registrar = new SafekeeperRegistrar(observation.client().orElseThrow());
+            return new Result.Attempted(registrar.register(ready, listed.safekeepers()), total);
         }
-        if (token instanceof PageserverApiToken.Bearer bearer) {
-            settings = settings.withBearerToken(bearer.token());
+        if (controller instanceof ObservedStorageController.Unreachable unreachable) {
+            return new Result.Attempted(SafekeeperRegistrationReport.allFailed(
+                    ready.stream().map(SafekeeperEndpoint::id).toList(), unreachable.reason()), total);
         }
-        SafekeeperRegistrar registrar = new SafekeeperRegistrar(connector.connect(settings));
-        return new Result.Attempted(registrar.register(ready), total);
+        if (controller instanceof ObservedStorageController.NoToken noToken) {
+            return new Result.NoToken("safekeepers cannot be registered with the storage controller: " + noToken.reason());
+        }
+        if (controller instanceof ObservedStorageController.NotReady) {
+            return new Result.AwaitingStorageController("safekeepers are registered once the storage controller is Ready");
+        }
+        return new Result.NotNeeded();
+    }
+
+    /** Safekeeper {@code index} as the storage controller must know it. */
+    static SafekeeperEndpoint endpoint(ClusterSpec cluster, Environment env, int index) {
+        Component sk = Component.SAFEKEEPER;
+        long id = index + 1L;
+        // the zone the safekeeper reports, made unique per safekeeper: a timeline needs three distinct zones
+        return new SafekeeperEndpoint(NodeId.of(id), REGION, env.advertisedHost(sk, index),
+                env.port(sk, index, NodePort.SAFEKEEPER_PG), env.port(sk, index, NodePort.SAFEKEEPER_HTTP),
+                cluster.pageserver().availabilityZone() + "-sk-" + id);
     }
 }

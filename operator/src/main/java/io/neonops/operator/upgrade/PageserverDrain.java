@@ -1,6 +1,7 @@
 package io.neonops.operator.upgrade;
 
 import io.neonops.controlplane.cluster.UpgradeSpec;
+import io.neonops.controlplane.component.PageserverNodeSpec;
 import io.neonops.controller.api.NodeAvailability;
 import io.neonops.controller.api.NodeSchedulingPolicy;
 import io.neonops.storage.common.NodeId;
@@ -76,7 +77,7 @@ public final class PageserverDrain {
 
     /** The node id of a pageserver pod: its index plus one, as its {@code identity.toml} says. */
     public static NodeId nodeId(PodRef pod) {
-        return NodeId.of(pod.index() + 1L);
+        return PageserverNodeSpec.nodeId(pod.index());
     }
 
     /**

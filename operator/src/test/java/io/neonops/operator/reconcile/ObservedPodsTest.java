@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.neonops.controller.api.NodeAvailability;
+import io.neonops.controller.api.NodeRegisterRequest;
+import io.neonops.controller.api.NodeSchedulingPolicy;
+import io.neonops.controller.api.PageserverNode;
 import io.neonops.controlplane.component.Component;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.status.NodeHealth;
+import io.neonops.operator.storcon.ObservedStorageController;
 import io.neonops.operator.upgrade.ObservedPod;
+import io.neonops.operator.testing.SpecFixtures;
 import io.neonops.operator.upgrade.SpecSummary;
+import io.neonops.storage.common.NodeId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +29,8 @@ class ObservedPodsTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:05:00Z");
     private static final ClusterResources OLD = resources("");
     private static final ClusterResources NEW = resources("image: neon:2\n");
+    private static final ClusterResources MODERN = resources(SpecFixtures.MODERN);
+    private static final ObservedStorageController NOT_RUN = new ObservedStorageController.NotRun();
 
     /** The pod of {@code resources} named {@code name} as the API server stores it. */
     private static Pod stored(ClusterResources resources, String name, String uid) {
@@ -35,7 +45,7 @@ class ObservedPodsTest {
 
     @Test
     void everyDesiredPodIsListedMissingOrNotIndexedWithinItsComponent() {
-        List<ObservedPod> pods = ObservedPods.of(NEW, ObservedCluster.of(List.of()), Set.of(), NOW);
+        List<ObservedPod> pods = ObservedPods.of(NEW, ObservedCluster.of(List.of()), NOT_RUN, Set.of(), NOW);
 
         assertThat(pods).extracting(p -> p.pod().name()).containsExactly("demo-etcd-0", "demo-pageserver-0",
                 "demo-safekeeper-0", "demo-safekeeper-1", "demo-safekeeper-2");
@@ -47,7 +57,7 @@ class ObservedPodsTest {
     void anExistingPodCarriesItsHashSpecAndCreationTimeAgainstTheDesiredHash() {
         ObservedCluster observed = ObservedCluster.of(List.of(stored(OLD, "demo-safekeeper-0", "uid-1")));
 
-        ObservedPod pod = find(ObservedPods.of(NEW, observed, Set.of(), NOW), "demo-safekeeper-0");
+        ObservedPod pod = find(ObservedPods.of(NEW, observed, NOT_RUN, Set.of(), NOW), "demo-safekeeper-0");
 
         assertThat(pod.currentSpecHash()).isEqualTo(NodeHealth.specHash(OLD.pods(Component.SAFEKEEPER).get(0)))
                 .isNotEqualTo(pod.desiredSpecHash());
@@ -62,9 +72,64 @@ class ObservedPodsTest {
         ObservedCluster observed = ObservedCluster.of(List.of(stored(OLD, "demo-safekeeper-0", "uid-1"),
                 stored(OLD, "demo-safekeeper-1", "uid-2")));
 
-        List<ObservedPod> pods = ObservedPods.of(NEW, observed, Set.of("uid-1"), NOW);
+        List<ObservedPod> pods = ObservedPods.of(NEW, observed, NOT_RUN, Set.of("uid-1"), NOW);
 
         assertThat(find(pods, "demo-safekeeper-0").deleting()).isTrue();
         assertThat(find(pods, "demo-safekeeper-1").deleting()).isFalse();
+    }
+
+    @Test
+    void aModernPageserverIsReadyOnlyWhenItsPodIsReadyAndTheStorageControllerListsItActive() {
+        ObservedCluster observed = ObservedCluster.of(List.of(ready(stored(MODERN, "demo-pageserver-0", "uid-1"))));
+
+        assertThat(pageserverReady(observed, ObservedStorageController.listed(List.of(), List.of()))).isFalse();
+        assertThat(pageserverReady(observed, ObservedStorageController.listed(List.of(node(1, NodeAvailability.OFFLINE)),
+                List.of()))).isFalse();
+        assertThat(pageserverReady(observed, ObservedStorageController.listed(List.of(node(1, NodeAvailability.WARMING_UP)),
+                List.of()))).isFalse();
+        assertThat(pageserverReady(observed, ObservedStorageController.listed(List.of(node(1, NodeAvailability.ACTIVE)),
+                List.of()))).isTrue();
+    }
+
+    @Test
+    void anActiveNodeDoesNotMakeAPageserverReadyWhosePodIsNot() {
+        ObservedCluster observed = ObservedCluster.of(List.of(stored(MODERN, "demo-pageserver-0", "uid-1")));
+
+        assertThat(pageserverReady(observed, ObservedStorageController.listed(List.of(node(1, NodeAvailability.ACTIVE)),
+                List.of()))).isFalse();
+    }
+
+    @Test
+    void whileTheStorageControllerCannotBeListedAModernPageserverIsAsReadyAsItsPod() {
+        ObservedCluster observed = ObservedCluster.of(List.of(ready(stored(MODERN, "demo-pageserver-0", "uid-1"))));
+
+        assertThat(pageserverReady(observed, new ObservedStorageController.NotReady("restarting"))).isTrue();
+        assertThat(pageserverReady(observed, new ObservedStorageController.Unreachable("HTTP 503"))).isTrue();
+    }
+
+    @Test
+    void onlyPageserversDependOnTheStorageController() {
+        ObservedCluster observed = ObservedCluster.of(List.of(ready(stored(MODERN, "demo-safekeeper-0", "uid-1"))));
+
+        ObservedPod safekeeper = find(ObservedPods.of(MODERN, observed, ObservedStorageController.listed(List.of(), List.of()),
+                Set.of(), NOW), "demo-safekeeper-0");
+
+        assertThat(safekeeper.ready()).isTrue();
+    }
+
+    private static boolean pageserverReady(ObservedCluster observed, ObservedStorageController storageController) {
+        return find(ObservedPods.of(MODERN, observed, storageController, Set.of(), NOW), "demo-pageserver-0").ready();
+    }
+
+    private static Pod ready(Pod pod) {
+        return new PodBuilder(pod).withNewStatus().withPhase("Running").addNewCondition().withType("Ready")
+                .withStatus("True").endCondition().endStatus().build();
+    }
+
+    private static PageserverNode node(long id, NodeAvailability availability) {
+        return PageserverNode.registered(new NodeRegisterRequest(NodeId.of(id), "demo-pageserver-0.demo-pageserver", 6400,
+                Optional.empty(), Optional.empty(), "demo-pageserver-0.demo-pageserver", 9898, Optional.empty(), "zone-1",
+                Optional.empty()),
+                availability, NodeSchedulingPolicy.ACTIVE);
     }
 }

@@ -138,6 +138,8 @@ class SafekeeperRegistrationOperatorTest {
         OperatorHarness operator = operator("auth", MODERN + "  auth: {enabled: true, publicKeySecret: keys,"
                 + " storageControllerSecret: storcon-tokens}\n");
         operator.storageController.requireToken("admin-token");
+        // the admin scope passes the pageservers' upcalls too
+        operator.pageserversPresent("admin-token");
         operator.markAllReady("auth");
 
         NeonClusterStatus degraded = operator.awaitStatus("auth", "demo", "no admin token",

@@ -9,8 +9,15 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.neonops.controller.api.PageserverMetadata;
 import io.neonops.controller.api.StorageControllerClient;
+import io.neonops.controller.api.testing.FakePageserverUpcalls;
 import io.neonops.controller.api.testing.FakeStorageController;
+import io.neonops.controlplane.component.PageserverNodeSpec;
+import io.neonops.storage.common.NodeId;
+import io.neonops.storage.common.api.NeonJson;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
@@ -53,6 +60,7 @@ public final class OperatorHarness implements AutoCloseable {
     public final RequestLog requests;
     /** The storage controller of every modern cluster this operator runs: it registers their safekeepers here. */
     public final FakeStorageController storageController = FakeStorageController.start();
+    private volatile Optional<String> pageserverUpcallToken = Optional.empty();
     private final NeonOperator operator;
 
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
@@ -151,9 +159,46 @@ public final class OperatorHarness implements AutoCloseable {
                 s -> s.getObservedGeneration() == generation && s.getPhase() == ClusterPhase.DEGRADED);
     }
 
-    /** Sets the status a kubelet sets once the pod's containers run and its readiness probe passes. */
+    /**
+     * Sets the status a kubelet sets once the pod's containers run and its readiness probe passes. A modern
+     * pageserver first does what it does on start, before its HTTP API (and so its probe) answers: the re-attach
+     * upcall to {@link #storageController}, registering itself from the metadata.json and identity.toml of its
+     * ConfigMap, presenting the token of {@link #pageserversPresent} if any.
+     */
     public void markReady(String namespace, String podName) {
-        FakeKubelet.setReady(client, client.pods().inNamespace(namespace).withName(podName).get());
+        Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
+        modernPageserverFiles(namespace, podName).ifPresent(files -> new FakePageserverUpcalls(
+                storageController.upcallApi(), pageserverUpcallToken).reAttach(files.nodeId(), Optional.of(files.metadata()),
+                Optional.empty(), true));
+        FakeKubelet.setReady(client, pod);
+    }
+
+    /** From now on the simulated modern pageservers present {@code token} on their upcalls ({@code control_plane_api_token}). */
+    public void pageserversPresent(String token) {
+        pageserverUpcallToken = Optional.of(token);
+    }
+
+    /** A modern pageserver's node id and registration, as its ConfigMap gives them to it. */
+    private record PageserverFiles(NodeId nodeId, PageserverMetadata metadata) {
+    }
+
+    private Optional<PageserverFiles> modernPageserverFiles(String namespace, String podName) {
+        String metadataKey = podName + "." + PageserverNodeSpec.METADATA_FILE;
+        String identityKey = podName + "." + PageserverNodeSpec.IDENTITY_FILE;
+        return client.configMaps().inNamespace(namespace).list().getItems().stream()
+                .map(ConfigMap::getData)
+                .filter(data -> data != null && data.containsKey(metadataKey) && data.containsKey(identityKey))
+                .findFirst()
+                .map(data -> {
+                    try {
+                        PageserverMetadata metadata = NeonJson.reader().forType(PageserverMetadata.class)
+                                .readValue(data.get(metadataKey));
+                        String id = data.get(identityKey).strip().replaceFirst("^id\\s*=\\s*", "");
+                        return new PageserverFiles(NodeId.parse(id), metadata);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     public void markAllReady(String namespace) {

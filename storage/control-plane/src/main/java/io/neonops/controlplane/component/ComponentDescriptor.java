@@ -6,6 +6,7 @@ import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
 import io.neonops.controlplane.posix.Signal;
 import io.neonops.controlplane.process.StopMode;
+import io.neonops.storage.common.NodeId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,14 @@ public sealed interface ComponentDescriptor
      */
     default boolean localPostgres() {
         return false;
+    }
+
+    /**
+     * The id under which the storage controller lists node {@code index} as a pageserver, when being in service there
+     * is part of the node's readiness (a modern pageserver); empty for every other node.
+     */
+    default Optional<NodeId> storageControllerNode(ClusterSpec cluster, int index) {
+        return Optional.empty();
     }
 
     /** Whether the storage controller must be told of these nodes once they run: it never learns of them itself. */

@@ -4,6 +4,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
+import io.neonops.storage.common.NodeId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +87,12 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
     @Override
     public String memberNoun() {
         return "pageserver";
+    }
+
+    /** A modern pageserver serves once the storage controller lists it Active, under the id of its identity.toml. */
+    @Override
+    public Optional<NodeId> storageControllerNode(ClusterSpec cluster, int index) {
+        return cluster.storageBroker().isPresent() ? Optional.of(PageserverNodeSpec.nodeId(index)) : Optional.empty();
     }
 
     /** The storage controller must resolve a pageserver while it registers, before its HTTP API (and so Ready) is up. */

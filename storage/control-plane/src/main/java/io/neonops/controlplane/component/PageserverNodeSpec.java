@@ -5,6 +5,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.RemoteStorageSpec;
 import io.neonops.controlplane.process.PidFileMode;
 import io.neonops.controller.api.PageserverMetadata;
+import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.NeonJson;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,6 +34,11 @@ public final class PageserverNodeSpec {
     private PageserverNodeSpec() {
     }
 
+    /** The node id of pageserver {@code index}, in both generations. */
+    public static NodeId nodeId(int index) {
+        return NodeId.of(index + 1L);
+    }
+
     static ComponentSpec build(ClusterSpec cluster, Environment env, int index) {
         return cluster.storageBroker().isPresent() ? modern(cluster, env, index) : legacy(cluster, env, index);
     }
@@ -41,7 +47,7 @@ public final class PageserverNodeSpec {
         Path dataDir = env.dataDir(Component.PAGESERVER, index);
         List<String> args = List.of(
                 "-D", dataDir.toString(),
-                "-c", "id=" + (index + 1),
+                "-c", "id=" + nodeId(index).value(),
                 "-c", "listen_pg_addr=" + TomlWriter.value(listenAddress(env, index, NodePort.PAGESERVER_PG)),
                 "-c", "listen_http_addr=" + TomlWriter.value(listenAddress(env, index, NodePort.PAGESERVER_HTTP)));
         return spec(cluster, env, index, args, Map.of(CONFIG_FILE, configToml(cluster, env)), Set.of());
@@ -50,7 +56,7 @@ public final class PageserverNodeSpec {
     private static ComponentSpec modern(ClusterSpec cluster, Environment env, int index) {
         Map<String, String> files = Map.of(
                 CONFIG_FILE, modernConfigToml(cluster, env, index),
-                IDENTITY_FILE, "id=" + (index + 1) + "\n",
+                IDENTITY_FILE, "id=" + nodeId(index).value() + "\n",
                 METADATA_FILE, metadataJson(cluster, env, index));
         return spec(cluster, env, index, List.of("-D", env.dataDir(Component.PAGESERVER, index).toString()), files,
                 Set.of(IDENTITY_FILE, METADATA_FILE));

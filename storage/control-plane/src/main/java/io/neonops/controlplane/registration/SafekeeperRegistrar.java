@@ -19,8 +19,8 @@ import io.neonops.storage.common.api.NeonApiException;
  * Registers safekeepers with the storage controller, which they never do themselves, as neon_local does: the
  * upsert, then scheduling policy {@code Active} at once rather than after the first heartbeat, so that timelines can
  * be placed on them right away. Idempotent: a safekeeper registered as wanted and Active is left alone, one the
- * storage controller lost (or knows with other ports) is registered again. It reads the list once, so that a pass
- * with everything registered makes one GET and no POST. One safekeeper's failure does not keep the others from being
+ * storage controller lost (or knows with other ports) is registered again. It reads the list once (or takes the caller's), so
+ * that a pass with everything registered makes one GET, or none, and no POST. One safekeeper's failure does not keep the others from being
  * registered; the report says which are.
  */
 public final class SafekeeperRegistrar {
@@ -31,22 +31,35 @@ public final class SafekeeperRegistrar {
     }
 
     /**
+     * Lists the safekeepers the storage controller knows, then registers those that differ.
+     *
      * @throws IllegalArgumentException when two safekeepers share an id or a zone (a timeline needs distinct zones)
      */
     public SafekeeperRegistrationReport register(List<SafekeeperEndpoint> safekeepers) {
         requireDistinct(safekeepers);
-        Map<NodeId, RegisteredSafekeeper> known;
+        List<RegisteredSafekeeper> known;
         try {
-            known = client.listSafekeepers().stream()
-                    .collect(Collectors.toMap(k -> k.registration().id(), Function.identity(), (a, b) -> b));
+            known = client.listSafekeepers();
         } catch (NeonApiException e) {
-            return new SafekeeperRegistrationReport(safekeepers.stream()
-                    .<SafekeeperRegistrationReport.Outcome>map(s -> new SafekeeperRegistrationReport.Outcome.Failed(s.id(), e.getMessage()))
-                    .toList());
+            return SafekeeperRegistrationReport.allFailed(safekeepers.stream().map(SafekeeperEndpoint::id).toList(),
+                    e.getMessage());
         }
+        return register(safekeepers, known);
+    }
+
+    /**
+     * Registers those of {@code safekeepers} that differ from {@code known}, the storage controller's list as the
+     * caller just read it (the operator lists it once per reconcile, for its status too).
+     *
+     * @throws IllegalArgumentException when two safekeepers share an id or a zone (a timeline needs distinct zones)
+     */
+    public SafekeeperRegistrationReport register(List<SafekeeperEndpoint> safekeepers, List<RegisteredSafekeeper> known) {
+        requireDistinct(safekeepers);
+        Map<NodeId, RegisteredSafekeeper> byId = known.stream()
+                .collect(Collectors.toMap(RegisteredSafekeeper::id, Function.identity(), (a, b) -> b));
         List<SafekeeperRegistrationReport.Outcome> outcomes = new ArrayList<>();
         for (SafekeeperEndpoint safekeeper : safekeepers) {
-            outcomes.add(registerOne(safekeeper, Optional.ofNullable(known.get(safekeeper.id()))));
+            outcomes.add(registerOne(safekeeper, Optional.ofNullable(byId.get(safekeeper.id()))));
         }
         return new SafekeeperRegistrationReport(outcomes);
     }

@@ -11,6 +11,11 @@ public record SafekeeperRegistrationReport(List<Outcome> outcomes) {
         outcomes = List.copyOf(outcomes);
     }
 
+    /** Nothing could be registered, each of {@code ids} for the same {@code reason} (the list could not be read). */
+    public static SafekeeperRegistrationReport allFailed(List<NodeId> ids, String reason) {
+        return new SafekeeperRegistrationReport(ids.stream().<Outcome>map(id -> new Outcome.Failed(id, reason)).toList());
+    }
+
     /** One safekeeper's registration. */
     public sealed interface Outcome {
         NodeId id();

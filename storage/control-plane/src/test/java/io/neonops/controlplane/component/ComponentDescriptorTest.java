@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.TestClusters;
+import io.neonops.storage.common.NodeId;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,14 @@ class ComponentDescriptorTest {
     void onlyThePageserversAreDrainedByTheStorageControllerBeforeARestart() {
         assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().drainedByStorageController()))
                 .containsExactly(Component.PAGESERVER);
+    }
+
+    @Test
+    void onlyModernPageserversAreReadyByTheStorageControllersWordUnderTheIdOfTheirIdentityFile() {
+        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().storageControllerNode(MODERN, 0).isPresent()))
+                .containsExactly(Component.PAGESERVER);
+        assertThat(Component.PAGESERVER.descriptor().storageControllerNode(MODERN, 1)).contains(NodeId.of(2));
+        assertThat(Component.PAGESERVER.descriptor().storageControllerNode(CLUSTER, 0)).isEmpty();
     }
 
     @Test

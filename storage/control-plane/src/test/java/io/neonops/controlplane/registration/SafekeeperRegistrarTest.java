@@ -62,6 +62,31 @@ class SafekeeperRegistrarTest {
     }
 
     @Test
+    void givenTheCallersListingNothingIsListedAgain() {
+        registrar.register(THREE);
+        List<RegisteredSafekeeper> listing = controller.safekeepers();
+        int calls = controller.calls().size();
+
+        SafekeeperRegistrationReport again = registrar.register(THREE, listing);
+
+        assertThat(again.outcomes()).containsExactly(alreadyRegistered(1), alreadyRegistered(2), alreadyRegistered(3));
+        assertThat(controller.calls()).hasSize(calls);
+    }
+
+    @Test
+    void givenAListingWithoutOneSafekeeperOnlyThatOneIsRegistered() {
+        registrar.register(THREE);
+        List<RegisteredSafekeeper> listing = controller.safekeepers().subList(0, 2);
+        int calls = controller.calls().size();
+
+        SafekeeperRegistrationReport again = registrar.register(THREE, listing);
+
+        assertThat(again.outcomes()).containsExactly(alreadyRegistered(1), alreadyRegistered(2), registered(3));
+        assertThat(controller.calls().subList(calls, controller.calls().size())).containsExactly(
+                "POST /control/v1/safekeeper/3", "POST /control/v1/safekeeper/3/scheduling_policy");
+    }
+
+    @Test
     void safekeepersTheStorageControllerLostAreRegisteredAgain() {
         registrar.register(THREE);
         controller.loseDatabase();
