@@ -41,6 +41,8 @@ import io.neonops.operator.storcon.ObservedStorageController;
 import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.storcon.StorageControllerObserver;
 import io.neonops.operator.upgrade.ObservedPod;
+import io.neonops.operator.upgrade.PageserverDrain;
+import io.neonops.operator.upgrade.PageserverStep;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.RollingUpgradePlanner;
 import io.neonops.operator.upgrade.SpecSummary;
@@ -69,7 +71,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
     /** Degraded reasons of an accepted spec that cannot be carried out in full yet ({@link ClusterStatusBuilder#troubled}). */
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
-            Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED);
+            Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED, Refusal.PAGESERVER_DRAIN_CALL_FAILED);
 
     private final ReconcileSettings settings;
     private final Clock clock;
@@ -209,7 +211,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         ObservedCluster current = observed.with(applied.written());
         StorageControllerObserver.Observation storageController = storageControllers.observe(spec, env,
                 current.podsByName(), new PageserverApiTokens(context.getClient())::forStorageController);
-        Outcome outcome = roll(cluster, desired, current, storageController.controller(), context, events, failures);
+        List<Refusal> rollProblems = new ArrayList<>();
+        Outcome outcome = roll(cluster, desired, current, storageController, context, events, failures, rollProblems);
         Instant now = clock.instant();
         if (join.isPresent() && join.get() instanceof JoinOutcome.Hold hold) {
             Outcome held = new Outcome(ClusterStatusBuilder.waiting(outcome.status(),
@@ -217,6 +220,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             outcome = hold.recheckAt().map(at -> held.recheckBy(Duration.between(now, at))).orElse(held);
         }
         List<Refusal> problems = new ArrayList<>(volumes.problems());
+        problems.addAll(rollProblems);
         if (join.isPresent() && join.get() instanceof JoinOutcome.Failed failed) {
             problems.add(new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()));
             outcome = outcome.recheckBy(EtcdMemberJoiner.RETRY_AFTER);
@@ -313,14 +317,15 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * restart the next outdated pod, or wait, and have the status show where the roll is.
      */
     private Outcome roll(NeonCluster cluster, ClusterResources desired, ObservedCluster current,
-                         ObservedStorageController storageController, Context<NeonCluster> context,
-                         ClusterEvents events, List<WriteFailure> failures) {
+                         StorageControllerObserver.Observation storageController, Context<NeonCluster> context,
+                         ClusterEvents events, List<WriteFailure> failures, List<Refusal> problems) {
         Instant now = clock.instant();
         ClusterSpec spec = desired.cluster();
         SpecSummary target = SpecSummary.of(spec);
         Set<String> deleted = restarts.notYetGone(cluster, current);
-        List<ObservedPod> pods = ObservedPods.of(desired, current, storageController, deleted, now);
-        RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
+        List<ObservedPod> pods = ObservedPods.of(desired, current, storageController.controller(), deleted, now);
+        PageserverDrain drain = PageserverDrainActions.decisionInput(spec, storageController.controller(), current);
+        RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), drain, now);
         Optional<UpgradeStatus> previous = Optional.ofNullable(cluster.getStatus())
                 .flatMap(s -> UpgradeStatusMapping.fromResource(s.getUpgrade()));
         UpgradeProgress progress = UpgradeProgress.of(pods, step, target, previous);
@@ -336,10 +341,19 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 failures.add(WriteFailure.of("deleting", pod, e));
             }
         }
+        if (step instanceof PageserverStep pageserver) {
+            PageserverDrainActions.carryOut(pageserver, storageController.client(),
+                    new PageserverDrainActions.Target(cluster, spec, current, context.getClient(), events, now), failures)
+                    .ifPresent(problems::add);
+        }
         NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, step, progress, now);
         Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
                 ? Optional.of(Duration.between(now, wait.deadline()))
                 : Optional.empty();
+        if (drain.watches(step)) {
+            // the storage controller's drains and fills change nothing Kubernetes would tell the operator of
+            recheck = Optional.of(recheck.filter(r -> r.compareTo(PageserverDrain.POLL) < 0).orElse(PageserverDrain.POLL));
+        }
         return new Outcome(status, recheck);
     }
 

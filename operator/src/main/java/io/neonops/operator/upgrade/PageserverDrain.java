@@ -114,6 +114,15 @@ public final class PageserverDrain {
         return beforeRestart(candidate, Optional.empty(), reason, now);
     }
 
+    /**
+     * Whether {@code step} waits on the storage controller (a drain or fill, a node to become Active, a storage controller
+     * to answer), whose changes no Kubernetes watch reports, so that the reconciler looks again every {@link #POLL}.
+     */
+    public boolean watches(RollStep step) {
+        return enabled && (step instanceof PageserverStep
+                || step instanceof RollStep.Blocked blocked && blocked.pod().component().descriptor().drainedByStorageController());
+    }
+
     private RollStep goOn(ObservedPod candidate, RestartMark mark, Instant now) {
         PodRef pod = candidate.pod();
         NodeId id = nodeId(pod);

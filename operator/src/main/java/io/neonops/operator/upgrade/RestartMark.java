@@ -78,7 +78,7 @@ public record RestartMark(Stage stage, Instant since, List<String> shardsWithout
         if (stage.isEmpty() || since.isEmpty()) {
             return Optional.empty();
         }
-        String shards = annotations.getOrDefault(SHARDS_WITHOUT_SECONDARY, "");
+        String shards = Objects.requireNonNullElse(annotations.get(SHARDS_WITHOUT_SECONDARY), "");
         return Optional.of(new RestartMark(stage.get(), since.get(), shards.isBlank() ? List.of() : List.of(shards.split(","))));
     }
 
