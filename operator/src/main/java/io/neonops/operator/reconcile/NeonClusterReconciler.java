@@ -37,7 +37,6 @@ import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.status.UpgradeStatusMapping;
-import io.neonops.operator.storcon.ObservedStorageController;
 import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.storcon.StorageControllerObserver;
 import io.neonops.operator.upgrade.ObservedPod;
@@ -71,7 +70,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
     /** Degraded reasons of an accepted spec that cannot be carried out in full yet ({@link ClusterStatusBuilder#troubled}). */
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
-            Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED, Refusal.PAGESERVER_DRAIN_CALL_FAILED);
+            Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED, Refusal.PAGESERVER_DRAIN_CALL_FAILED,
+            Refusal.PAGESERVER_REMOVAL_FAILED);
 
     private final ReconcileSettings settings;
     private final Clock clock;
@@ -211,16 +211,19 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         ObservedCluster current = observed.with(applied.written());
         StorageControllerObserver.Observation storageController = storageControllers.observe(spec, env,
                 current.podsByName(), new PageserverApiTokens(context.getClient())::forStorageController);
-        List<Refusal> rollProblems = new ArrayList<>();
-        Outcome outcome = roll(cluster, desired, current, storageController, context, events, failures, rollProblems);
+        List<Refusal> storageControllerProblems = new ArrayList<>();
+        Outcome outcome = roll(cluster, desired, current, storageController, context, events, failures,
+                storageControllerProblems);
         Instant now = clock.instant();
+        outcome = removePageservers(cluster, spec, current, storageController, context, events, failures,
+                storageControllerProblems, outcome);
         if (join.isPresent() && join.get() instanceof JoinOutcome.Hold hold) {
             Outcome held = new Outcome(ClusterStatusBuilder.waiting(outcome.status(),
                     ClusterStatusBuilder.ETCD_MEMBER_JOINING, hold.reason(), now), outcome.recheckAfter());
             outcome = hold.recheckAt().map(at -> held.recheckBy(Duration.between(now, at))).orElse(held);
         }
         List<Refusal> problems = new ArrayList<>(volumes.problems());
-        problems.addAll(rollProblems);
+        problems.addAll(storageControllerProblems);
         if (join.isPresent() && join.get() instanceof JoinOutcome.Failed failed) {
             problems.add(new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()));
             outcome = outcome.recheckBy(EtcdMemberJoiner.RETRY_AFTER);
@@ -290,6 +293,21 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         problemEvents.record(cluster, all, events);
         return new Outcome(ClusterStatusBuilder.troubled(cluster.getStatus(), retried.status(), all,
                 clock.instant()), retried.recheckAfter());
+    }
+
+    /** One step of removing the pageservers a modern cluster's spec no longer wants, shown in Progressing meanwhile. */
+    private Outcome removePageservers(NeonCluster cluster, ClusterSpec spec, ObservedCluster current,
+                                      StorageControllerObserver.Observation storageController, Context<NeonCluster> context,
+                                      ClusterEvents events, List<WriteFailure> failures, List<Refusal> problems,
+                                      Outcome outcome) {
+        PageserverRemoval.Step removal = PageserverRemoval.next(spec, current, storageController.controller());
+        if (removal instanceof PageserverRemoval.None) {
+            return outcome;
+        }
+        PageserverRemoval.carryOut(removal, cluster, storageController.client(), context.getClient(), events, failures)
+                .ifPresent(problems::add);
+        return new Outcome(ClusterStatusBuilder.progressing(outcome.status(), PageserverRemoval.REMOVING,
+                removal.message(), clock.instant()), outcome.recheckAfter()).recheckBy(PageserverDrain.POLL);
     }
 
     /** Whether {@code change} creates one of the pods {@code held} back for a later pass. */

@@ -150,6 +150,17 @@ public final class ClusterStatusBuilder {
         return waiting;
     }
 
+    /**
+     * {@code status} with Progressing True for work the spec asks for beyond its pods, such as removing a pageserver the
+     * spec no longer wants: the pods it wants may all be Ready meanwhile.
+     */
+    public static NeonClusterStatus progressing(NeonClusterStatus status, String reason, String message, Instant now) {
+        NeonClusterStatus progressing = copyOf(status);
+        progressing.setConditions(ClusterConditions.with(progressing.getConditions(), ClusterConditions.PROGRESSING, true,
+                reason, message, status.getObservedGeneration(), now));
+        return progressing;
+    }
+
     /** The status of a refused spec: what runs is reported as before, the conditions say why nothing changes. */
     public static NeonClusterStatus refused(NeonCluster cluster, Refusal refusal, Instant now) {
         NeonClusterStatus status = copyOf(cluster.getStatus());

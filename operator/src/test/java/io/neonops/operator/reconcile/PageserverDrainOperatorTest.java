@@ -374,4 +374,35 @@ class PageserverDrainOperatorTest {
                 "PUT /control/v1/node/2/drain", "PUT /control/v1/node/2/fill");
         assertThat(drainFillCalls(storageController)).doesNotContain("PUT /control/v1/node/1/drain");
     }
+
+    @Test
+    void aModernClusterScaledDownHasTheStorageControllerDeleteTheNodeThenDeletesThePodAndKeepsTheVolume() {
+        FakeStorageController storageController = started.closeLater(storageController());
+        OperatorHarness operator = running("down", storageController, 3);
+        tenants(storageController);
+
+        long generation = operator.editSpec("down", c -> c.getSpec().getPageserver().setReplicas(2)).getMetadata().getGeneration();
+
+        Poll.until("pod demo-pageserver-2 deleted", () -> !operator.podNames("down").contains("demo-pageserver-2"));
+        operator.awaitRunning("down", generation);
+        assertThat(storageController.calls()).contains("PUT /control/v1/node/3/delete?force=false");
+        assertThat(storageController.nodes()).extracting(PageserverNode::id).containsExactly(NodeId.of(1), NodeId.of(2));
+        assertThat(deleted).containsExactly(new Deleted("demo-pageserver-2", Optional.empty()));
+        assertThat(client.persistentVolumeClaims().inNamespace("down").withName("demo-pageserver-2-data").get()).isNotNull();
+        assertThat(reasons(operator.events("down"))).contains(PageserverRemoval.REMOVAL_STARTED, PageserverRemoval.REMOVED);
+        assertThat(asUser(storageController).tenant(EXPOSED).orElseThrow().shards().get(0).nodeAttached()).isPresent();
+    }
+
+    @Test
+    void underDeletionPolicyDeleteTheRemovedPageserversVolumeIsDeletedToo() {
+        FakeStorageController storageController = started.closeLater(storageController());
+        OperatorHarness operator = running("down-delete", storageController, 2, "deletionPolicy: Delete");
+
+        operator.editSpec("down-delete", c -> c.getSpec().getPageserver().setReplicas(1));
+
+        Poll.until("the volume of demo-pageserver-1 deleted", () -> client.persistentVolumeClaims().inNamespace("down-delete")
+                .withName("demo-pageserver-1-data").get() == null);
+        assertThat(storageController.nodes()).extracting(PageserverNode::id).containsExactly(NodeId.of(1));
+        assertThat(deleted).containsExactly(new Deleted("demo-pageserver-1", Optional.empty()));
+    }
 }
