@@ -16,6 +16,9 @@ public class RollingUpgradeStatus {
     @JsonPropertyDescription("The pod the roll is at: being restarted, awaited, halted on or blocked before")
     private String currentPod;
 
+    @JsonPropertyDescription("What the roll does at that pod, e.g. \"draining demo-pageserver-1\" or \"filling demo-pageserver-1\"")
+    private String step;
+
     @JsonPropertyDescription("Pods that run the current spec, Ready or not")
     private Integer updatedPods;
 
@@ -46,6 +49,14 @@ public class RollingUpgradeStatus {
         this.currentPod = currentPod;
     }
 
+    public String getStep() {
+        return step;
+    }
+
+    public void setStep(String step) {
+        this.step = step;
+    }
+
     public Integer getUpdatedPods() {
         return updatedPods;
     }
@@ -65,18 +76,19 @@ public class RollingUpgradeStatus {
     @Override
     public boolean equals(Object o) {
         return o instanceof RollingUpgradeStatus other && Objects.equals(from, other.from) && Objects.equals(to, other.to)
-                && Objects.equals(currentPod, other.currentPod) && Objects.equals(updatedPods, other.updatedPods)
+                && Objects.equals(currentPod, other.currentPod) && Objects.equals(step, other.step)
+                && Objects.equals(updatedPods, other.updatedPods)
                 && Objects.equals(totalPods, other.totalPods);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(from, to, currentPod, updatedPods, totalPods);
+        return Objects.hash(from, to, currentPod, step, updatedPods, totalPods);
     }
 
     @Override
     public String toString() {
-        return "{from=" + from + ", to=" + to + ", currentPod=" + currentPod + ", updatedPods=" + updatedPods
+        return "{from=" + from + ", to=" + to + ", currentPod=" + currentPod + ", step=" + step + ", updatedPods=" + updatedPods
                 + ", totalPods=" + totalPods + "}";
     }
 }

@@ -11,11 +11,37 @@ public class UpgradeSpec {
     @JsonPropertyDescription("How long a restarted pod may take to become Ready before the roll stops; default 600")
     private Integer podReadyTimeoutSeconds;
 
+    @Min(10)
+    @JsonPropertyDescription("With a storage controller: how long the drain of a pageserver before its restart may take,"
+            + " from the drain request, before the roll stops; default 900")
+    private Integer drainTimeoutSeconds;
+
+    @Min(10)
+    @JsonPropertyDescription("With a storage controller: how long the fill of a restarted pageserver may take, from the"
+            + " fill request, before the roll stops; default 900")
+    private Integer fillTimeoutSeconds;
+
     public Integer getPodReadyTimeoutSeconds() {
         return podReadyTimeoutSeconds;
     }
 
     public void setPodReadyTimeoutSeconds(Integer podReadyTimeoutSeconds) {
         this.podReadyTimeoutSeconds = podReadyTimeoutSeconds;
+    }
+
+    public Integer getDrainTimeoutSeconds() {
+        return drainTimeoutSeconds;
+    }
+
+    public void setDrainTimeoutSeconds(Integer drainTimeoutSeconds) {
+        this.drainTimeoutSeconds = drainTimeoutSeconds;
+    }
+
+    public Integer getFillTimeoutSeconds() {
+        return fillTimeoutSeconds;
+    }
+
+    public void setFillTimeoutSeconds(Integer fillTimeoutSeconds) {
+        this.fillTimeoutSeconds = fillTimeoutSeconds;
     }
 }

@@ -37,10 +37,11 @@ import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.status.UpgradeStatusMapping;
-import io.neonops.operator.storcon.ObservedStorageController;
 import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.storcon.StorageControllerObserver;
 import io.neonops.operator.upgrade.ObservedPod;
+import io.neonops.operator.upgrade.PageserverDrain;
+import io.neonops.operator.upgrade.PageserverStep;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.RollingUpgradePlanner;
 import io.neonops.operator.upgrade.SpecSummary;
@@ -69,7 +70,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
 
     /** Degraded reasons of an accepted spec that cannot be carried out in full yet ({@link ClusterStatusBuilder#troubled}). */
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
-            Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED);
+            Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED, Refusal.PAGESERVER_DRAIN_CALL_FAILED,
+            Refusal.PAGESERVER_REMOVAL_FAILED);
 
     /** How soon a cluster whose pageservers wait for the storage controller's word is reconciled again. */
     static final Duration STORAGE_CONTROLLER_POLL = Duration.ofSeconds(5);
@@ -212,14 +214,19 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         ObservedCluster current = observed.with(applied.written());
         StorageControllerObserver.Observation storageController = storageControllers.observe(spec, env,
                 current.podsByName(), new PageserverApiTokens(context.getClient())::forStorageController);
-        Outcome outcome = roll(cluster, desired, current, storageController.controller(), context, events, failures);
+        List<Refusal> storageControllerProblems = new ArrayList<>();
+        Outcome outcome = roll(cluster, desired, current, storageController, context, events, failures,
+                storageControllerProblems);
         Instant now = clock.instant();
+        outcome = removePageservers(cluster, spec, current, storageController, context, events, failures,
+                storageControllerProblems, outcome);
         if (join.isPresent() && join.get() instanceof JoinOutcome.Hold hold) {
             Outcome held = new Outcome(ClusterStatusBuilder.waiting(outcome.status(),
                     ClusterStatusBuilder.ETCD_MEMBER_JOINING, hold.reason(), now), outcome.recheckAfter());
             outcome = hold.recheckAt().map(at -> held.recheckBy(Duration.between(now, at))).orElse(held);
         }
         List<Refusal> problems = new ArrayList<>(volumes.problems());
+        problems.addAll(storageControllerProblems);
         if (join.isPresent() && join.get() instanceof JoinOutcome.Failed failed) {
             problems.add(new Refusal(Refusal.ETCD_MEMBER_ADD_FAILED, failed.message()));
             outcome = outcome.recheckBy(EtcdMemberJoiner.RETRY_AFTER);
@@ -295,6 +302,21 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 clock.instant()), retried.recheckAfter());
     }
 
+    /** One step of removing the pageservers a modern cluster's spec no longer wants, shown in Progressing meanwhile. */
+    private Outcome removePageservers(NeonCluster cluster, ClusterSpec spec, ObservedCluster current,
+                                      StorageControllerObserver.Observation storageController, Context<NeonCluster> context,
+                                      ClusterEvents events, List<WriteFailure> failures, List<Refusal> problems,
+                                      Outcome outcome) {
+        PageserverRemoval.Step removal = PageserverRemoval.next(spec, current, storageController.controller());
+        if (removal instanceof PageserverRemoval.None) {
+            return outcome;
+        }
+        PageserverRemoval.carryOut(removal, cluster, storageController.client(), context.getClient(), events, failures)
+                .ifPresent(problems::add);
+        return new Outcome(ClusterStatusBuilder.progressing(outcome.status(), PageserverRemoval.REMOVING,
+                removal.message(), clock.instant()), outcome.recheckAfter()).recheckBy(PageserverDrain.POLL);
+    }
+
     /** Whether {@code change} creates one of the pods {@code held} back for a later pass. */
     private static boolean createsPod(Change change, List<String> held) {
         return change instanceof Change.Create create && create.desired() instanceof Pod
@@ -320,14 +342,15 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * restart the next outdated pod, or wait, and have the status show where the roll is.
      */
     private Outcome roll(NeonCluster cluster, ClusterResources desired, ObservedCluster current,
-                         ObservedStorageController storageController, Context<NeonCluster> context,
-                         ClusterEvents events, List<WriteFailure> failures) {
+                         StorageControllerObserver.Observation storageController, Context<NeonCluster> context,
+                         ClusterEvents events, List<WriteFailure> failures, List<Refusal> problems) {
         Instant now = clock.instant();
         ClusterSpec spec = desired.cluster();
         SpecSummary target = SpecSummary.of(spec);
         Set<String> deleted = restarts.notYetGone(cluster, current);
-        List<ObservedPod> pods = ObservedPods.of(desired, current, storageController, deleted, now);
-        RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
+        List<ObservedPod> pods = ObservedPods.of(desired, current, storageController.controller(), deleted, now);
+        PageserverDrain drain = PageserverDrainActions.decisionInput(spec, storageController.controller(), current);
+        RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), drain, now);
         Optional<UpgradeStatus> previous = Optional.ofNullable(cluster.getStatus())
                 .flatMap(s -> UpgradeStatusMapping.fromResource(s.getUpgrade()));
         UpgradeProgress progress = UpgradeProgress.of(pods, step, target, previous);
@@ -343,13 +366,21 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 failures.add(WriteFailure.of("deleting", pod, e));
             }
         }
-        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, pods, storageController,
-                step, progress, now);
+        if (step instanceof PageserverStep pageserver) {
+            PageserverDrainActions.carryOut(pageserver, storageController.client(),
+                    new PageserverDrainActions.Target(cluster, spec, current, context.getClient(), events, now), failures)
+                    .ifPresent(problems::add);
+        }
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, pods,
+                storageController.controller(), step, progress, now);
         Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
                 ? Optional.of(Duration.between(now, wait.deadline()))
                 : Optional.empty();
         Outcome outcome = new Outcome(status, recheck);
-        // the storage controller's word on a pageserver comes with no Kubernetes event: ask it again
+        // the storage controller's word on a pageserver, its drains and its fills come with no Kubernetes event: ask again
+        if (drain.watches(step)) {
+            outcome = outcome.recheckBy(PageserverDrain.POLL);
+        }
         boolean awaitingStorageController = pods.stream().anyMatch(p -> p.exists() && !p.ready()
                 && p.pod().component().descriptor().storageControllerNode(spec, p.pod().index()).isPresent());
         return awaitingStorageController ? outcome.recheckBy(STORAGE_CONTROLLER_POLL) : outcome;
@@ -376,7 +407,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         if (degraded.isPresent() && !PROBLEMS.contains(degraded.get().getReason())
                 && !sameDecision(degraded.get(), wasDegraded)) {
             String reason = degraded.get().getReason();
-            boolean halted = ClusterStatusBuilder.ROLL_HALTED.equals(reason);
+            boolean halted = ClusterStatusBuilder.ROLL_HALT_REASONS.contains(reason);
             if (!halted) {
                 // a halted roll refuses no spec: it shows in the clusters gauge as Degraded
                 metrics.changeRefused(reason);

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Changes the API server accepts but the operator must not carry out, because they would lose a quorum
- * member or data: fewer nodes than exist (that needs a membership change), and volumes that would shrink or
- * change class. Such a spec is refused as a whole, before anything is written.
+ * member or data: fewer nodes than exist (that needs a membership change; only a modern cluster's pageservers are
+ * removed, through the storage controller, by {@link PageserverRemoval}), and volumes that would shrink or change
+ * class. Such a spec is refused as a whole, before anything is written.
  */
 public final class SafetyCheck {
 
@@ -49,6 +50,9 @@ public final class SafetyCheck {
     }
 
     private static Optional<Refusal> scaleDown(ClusterResources desired, ObservedCluster observed, Component component) {
+        if (PageserverRemoval.removesThroughStorageController(desired.cluster(), component)) {
+            return Optional.empty();
+        }
         Set<String> wanted = new TreeSet<>();
         desired.pods(component).forEach(p -> wanted.add(p.getMetadata().getName()));
         desired.volumeClaims().stream().filter(c -> isOf(c, component)).forEach(c -> wanted.add(c.getMetadata().getName()));

@@ -13,15 +13,20 @@ import io.neonops.operator.cluster.PostgresStatus;
 import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.storcon.ObservedStorageController;
 import io.neonops.operator.upgrade.ObservedPod;
+import io.neonops.operator.upgrade.PageserverStep;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.UpgradeProgress;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.PgMajorVersion;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The status a cluster should have, from its previous status and what was observed: a pure function, so that
@@ -37,7 +42,10 @@ public final class ClusterStatusBuilder {
     public static final String PAUSED = "Paused";
     public static final String RECONCILED = "Reconciled";
     public static final String ROLLING_UPGRADE = "RollingUpgrade";
-    public static final String ROLL_HALTED = "RollHalted";
+    public static final String ROLL_HALTED = RollStep.Halted.REASON;
+    /** The Degraded reasons of a halted roll: a step that did not finish in time, not a refused spec. */
+    public static final Set<String> ROLL_HALT_REASONS = Stream.concat(Stream.of(ROLL_HALTED),
+            Arrays.stream(PageserverStep.HaltReason.values()).map(PageserverStep.HaltReason::reason)).collect(Collectors.toUnmodifiableSet());
     public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
     /** Progressing: safekeepers wait for the storage controller, or their pods, to be registered with it. */
     public static final String SAFEKEEPER_REGISTRATION = "SafekeeperRegistration";
@@ -138,8 +146,8 @@ public final class ClusterStatusBuilder {
             }
         }
         conditions = rolling && !progress.progressing()
-                ? ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, ROLL_HALTED, step.message(),
-                        generation, now)
+                ? ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true,
+                        step.haltReason().orElse(ROLL_HALTED), step.message(), generation, now)
                 : ClusterConditions.with(conditions, ClusterConditions.DEGRADED, false, SPEC_ACCEPTED,
                         "the spec is accepted", generation, now);
         status.setConditions(conditions);
@@ -165,6 +173,17 @@ public final class ClusterStatusBuilder {
         waiting.setConditions(ClusterConditions.with(waiting.getConditions(), ClusterConditions.PROGRESSING, true, reason,
                 message, status.getObservedGeneration(), now));
         return waiting;
+    }
+
+    /**
+     * {@code status} with Progressing True for work the spec asks for beyond its pods, such as removing a pageserver the
+     * spec no longer wants: the pods it wants may all be Ready meanwhile.
+     */
+    public static NeonClusterStatus progressing(NeonClusterStatus status, String reason, String message, Instant now) {
+        NeonClusterStatus progressing = copyOf(status);
+        progressing.setConditions(ClusterConditions.with(progressing.getConditions(), ClusterConditions.PROGRESSING, true,
+                reason, message, status.getObservedGeneration(), now));
+        return progressing;
     }
 
     /** The status of a refused spec: what runs is reported as before, the conditions say why nothing changes. */

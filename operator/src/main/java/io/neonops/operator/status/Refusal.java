@@ -28,6 +28,10 @@ public record Refusal(String reason, String message) {
     public static final String WRITE_FAILED = "WriteFailed";
     /** The storage controller did not answer, or refused to register a safekeeper; it is retried with backoff. */
     public static final String SAFEKEEPER_REGISTRATION_FAILED = "SafekeeperRegistrationFailed";
+    /** The storage controller failed a drain or fill call of a pageserver's restart (not a documented answer); retried. */
+    public static final String PAGESERVER_DRAIN_CALL_FAILED = "PageserverDrainCallFailed";
+    /** The storage controller failed, or refuses for now, to delete a pageserver node the spec no longer wants; retried. */
+    public static final String PAGESERVER_REMOVAL_FAILED = "PageserverRemovalFailed";
 
     public Refusal {
         Objects.requireNonNull(reason, "reason");

@@ -21,6 +21,7 @@ public final class UpgradeStatusMapping {
         status.setFrom(upgrade.from().map(UpgradeStatusMapping::toResource).orElse(null));
         status.setTo(toResource(upgrade.to()));
         status.setCurrentPod(upgrade.currentPod().orElse(null));
+        status.setStep(upgrade.step().orElse(null));
         status.setUpdatedPods(upgrade.updatedPods());
         status.setTotalPods(upgrade.totalPods());
         return status;
@@ -40,7 +41,7 @@ public final class UpgradeStatusMapping {
         }
         try {
             return Optional.of(new UpgradeStatus(summary(status.getFrom()), to.get(),
-                    Optional.ofNullable(status.getCurrentPod()), status.getUpdatedPods(), status.getTotalPods()));
+                    Optional.ofNullable(status.getCurrentPod()), Optional.ofNullable(status.getStep()), status.getUpdatedPods(), status.getTotalPods()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

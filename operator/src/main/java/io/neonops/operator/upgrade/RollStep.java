@@ -14,8 +14,21 @@ public sealed interface RollStep {
     /** One line for a condition message or an Event. */
     String message();
 
+    /** A few words for {@code status.upgrade.step} and its {@code kubectl get} column, e.g. {@code draining demo-pageserver-1}. */
+    default String stage() {
+        return currentPod().map(pod -> "at " + pod.name()).orElse("");
+    }
+
+    /**
+     * The reason of the {@code Degraded} condition when the roll halts here: a pod or a storage-controller operation did
+     * not finish within its timeout, or the storage controller refuses what the roll needs. Empty while the roll goes on.
+     */
+    default Optional<String> haltReason() {
+        return Optional.empty();
+    }
+
     /** A step at one pod: the one restarted, awaited, halted on or blocked before. */
-    sealed interface AtPod extends RollStep {
+    sealed interface AtPod extends RollStep permits Restart, WaitForReady, WaitForRecreate, Halted, Blocked, PageserverStep {
 
         PodRef pod();
 
@@ -49,6 +62,11 @@ public sealed interface RollStep {
         public String message() {
             return "restarting pod " + pod.name() + ": " + reason;
         }
+
+        @Override
+        public String stage() {
+            return "restarting " + pod.name();
+        }
     }
 
     /** This pod runs the desired spec but is not Ready yet; nothing else moves until it is or until the deadline. */
@@ -62,6 +80,11 @@ public sealed interface RollStep {
         public String message() {
             return "waiting for pod " + pod.name() + " to become Ready on the new spec (until " + deadline + ")";
         }
+
+        @Override
+        public String stage() {
+            return "waiting for " + pod.name() + " to be Ready";
+        }
     }
 
     /** This pod is being deleted or is not created yet; nothing else moves until it is back. */
@@ -74,6 +97,11 @@ public sealed interface RollStep {
         public String message() {
             return "waiting for pod " + pod.name() + " to be recreated";
         }
+
+        @Override
+        public String stage() {
+            return "recreating " + pod.name();
+        }
     }
 
     /**
@@ -85,6 +113,10 @@ public sealed interface RollStep {
      * @param createdAt when the pod was created on the desired spec
      */
     record Halted(PodRef pod, Instant createdAt, Duration timeout) implements AtPod {
+
+        /** The Degraded reason of a pod that was not Ready in time. */
+        public static final String REASON = "RollHalted";
+
         public Halted {
             Objects.requireNonNull(pod, "pod");
             Objects.requireNonNull(createdAt, "createdAt");
@@ -97,8 +129,18 @@ public sealed interface RollStep {
                     + human(timeout) + ": no further pod is restarted until it is Ready or the spec is fixed";
         }
 
+        @Override
+        public String stage() {
+            return "halted at " + pod.name();
+        }
+
+        @Override
+        public Optional<String> haltReason() {
+            return Optional.of(REASON);
+        }
+
         /** {@code PT12M5S} reads as {@code 12m5s}. */
-        private static String human(Duration d) {
+        static String human(Duration d) {
             return d.withNanos(0).toString().substring(2).toLowerCase();
         }
     }
@@ -113,6 +155,11 @@ public sealed interface RollStep {
         @Override
         public String message() {
             return "not restarting pod " + pod.name() + " yet: " + reason;
+        }
+
+        @Override
+        public String stage() {
+            return "blocked before " + pod.name();
         }
     }
 }

@@ -15,8 +15,10 @@ import java.util.Optional;
  * <ol>
  *   <li>One pod at a time: while any pod is being deleted, not yet created, or on the desired spec but not
  *       Ready, wait for it; once it has been not Ready for the ready timeout since its creation, halt.</li>
+ *   <li>Then finish a pageserver restart through the storage controller that is under way ({@link PageserverDrain}).</li>
  *   <li>Otherwise restart the first outdated pod in {@link RollOrder} (etcd, safekeepers, pageservers), unless
- *       {@link QuorumGuard} forbids it: then the roll is blocked, and never skips ahead to a later pod.</li>
+ *       {@link QuorumGuard} forbids it: then the roll is blocked, and never skips ahead to a later pod. A pageserver
+ *       with a storage controller is drained first.</li>
  * </ol>
  * Within a component, outdated pods that are not Ready go first, then by index: such a pod is already out
  * of service, so restarting it costs no availability and may well bring it back, while leaving it for last
@@ -38,12 +40,23 @@ public final class RollingUpgradePlanner {
      * @param now          the current time
      */
     public static RollStep next(List<ObservedPod> pods, SpecSummary target, Duration readyTimeout, Instant now) {
+        return next(pods, target, readyTimeout, PageserverDrain.none(), now);
+    }
+
+    /**
+     * As {@link #next(List, SpecSummary, Duration, Instant)}, with pageservers restarted through the storage
+     * controller's drain and fill: a pageserver restart under way is finished before anything else moves.
+     */
+    public static RollStep next(List<ObservedPod> pods, SpecSummary target, Duration readyTimeout, PageserverDrain drain,
+                                Instant now) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(readyTimeout, "readyTimeout");
+        Objects.requireNonNull(drain, "drain");
         Objects.requireNonNull(now, "now");
         List<ObservedPod> ordered = pods.stream().sorted(RollOrder.OBSERVED_PODS).toList();
         return inFlight(ordered, readyTimeout, now)
-                .or(() -> nextRestart(ordered, target))
+                .or(() -> drain.unfinished(ordered, now))
+                .or(() -> nextRestart(ordered, target, drain, now))
                 .orElseGet(RollStep.UpToDate::new);
     }
 
@@ -64,7 +77,8 @@ public final class RollingUpgradePlanner {
         return pod.exists() && !pod.deleting();
     }
 
-    private static Optional<RollStep> nextRestart(List<ObservedPod> ordered, SpecSummary target) {
+    private static Optional<RollStep> nextRestart(List<ObservedPod> ordered, SpecSummary target, PageserverDrain drain,
+                                                  Instant now) {
         for (Component component : RollOrder.COMPONENTS) {
             List<ObservedPod> members = ordered.stream().filter(p -> p.pod().component() == component).toList();
             Optional<ObservedPod> candidate = members.stream().filter(ObservedPod::outdated).min(RESTART_PREFERENCE);
@@ -72,7 +86,7 @@ public final class RollingUpgradePlanner {
                 ObservedPod pod = candidate.get();
                 return Optional.of(QuorumGuard.whyNot(pod, members)
                         .<RollStep>map(reason -> new RollStep.Blocked(pod.pod(), reason))
-                        .orElseGet(() -> new RollStep.Restart(pod.pod(), SpecChange.describe(pod, target))));
+                        .orElseGet(() -> drain.restart(pod, SpecChange.describe(pod, target), now)));
             }
         }
         return Optional.empty();

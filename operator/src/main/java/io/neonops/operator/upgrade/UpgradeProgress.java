@@ -17,7 +17,7 @@ import java.util.Optional;
  * spec any more, so it is carried over from the previous status.
  * <p>
  * Progressing is True while rolling, also while blocked on another pod's readiness (the roll goes on by
- * itself once that pod is Ready), and False once halted, where {@code Degraded} takes over.
+ * itself once that pod is Ready), and False once halted ({@link RollStep#haltReason()}), where {@code Degraded} takes over.
  *
  * @param upgrade     {@code status.upgrade}; empty when no roll is under way
  * @param progressing the status of the {@code Progressing} condition
@@ -40,14 +40,16 @@ public record UpgradeProgress(Optional<UpgradeStatus> upgrade, boolean progressi
     public static UpgradeProgress of(List<ObservedPod> pods, RollStep step, SpecSummary target, Optional<UpgradeStatus> previous) {
         Optional<UpgradeStatus> carriedOver = previous.filter(p -> p.to().equals(target));
         boolean outdated = pods.stream().anyMatch(ObservedPod::outdated);
-        boolean finishing = carriedOver.isPresent() && !(step instanceof RollStep.UpToDate);
+        // a pageserver's fill is part of the roll even after every pod runs the new spec
+        boolean finishing = (carriedOver.isPresent() || step instanceof PageserverStep) && !(step instanceof RollStep.UpToDate);
         if (!outdated && !finishing) {
             return new UpgradeProgress(Optional.empty(), false);
         }
         Optional<SpecSummary> from = mostRunOutdated(pods).or(() -> carriedOver.flatMap(UpgradeStatus::from));
         int updated = (int) pods.stream().filter(p -> p.updated() && !p.deleting()).count();
-        UpgradeStatus status = new UpgradeStatus(from, target, step.currentPod().map(PodRef::name), updated, pods.size());
-        return new UpgradeProgress(Optional.of(status), !(step instanceof RollStep.Halted));
+        UpgradeStatus status = new UpgradeStatus(from, target, step.currentPod().map(PodRef::name),
+                Optional.of(step.stage()).filter(s -> !s.isEmpty()), updated, pods.size());
+        return new UpgradeProgress(Optional.of(status), step.haltReason().isEmpty());
     }
 
     /** The spec most outdated pods record; on a tie, the one the roll meets first. */

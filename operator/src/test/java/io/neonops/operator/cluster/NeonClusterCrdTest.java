@@ -49,9 +49,17 @@ class NeonClusterCrdTest {
     }
 
     @Test
-    void printsReadyCountsVersionsPhaseAndAgeInThatOrder() {
+    void printsReadyCountsVersionsPhaseTheRollsStepAndAgeInThatOrder() {
         assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName())
-                .containsExactly("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Age");
+                .containsExactly("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Step", "Age");
+        assertThat(version.getAdditionalPrinterColumns()).filteredOn(c -> c.getName().equals("Step"))
+                .extracting(c -> c.getJsonPath()).containsExactly(".status.upgrade.step");
+    }
+
+    @Test
+    void drainAndFillTimeoutsAreAtLeastTenSeconds() {
+        assertThat(spec("upgrade", "drainTimeoutSeconds").getMinimum()).isEqualTo(10.0);
+        assertThat(spec("upgrade", "fillTimeoutSeconds").getMinimum()).isEqualTo(10.0);
     }
 
     @Test

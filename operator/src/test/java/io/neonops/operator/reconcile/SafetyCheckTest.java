@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.neonops.operator.status.Refusal;
+import io.neonops.operator.testing.SpecFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,15 @@ class SafetyCheckTest {
         assertThat(refusal.reason()).isEqualTo(Refusal.SCALE_DOWN_REFUSED);
         assertThat(refusal.message()).startsWith("spec.safekeepers.replicas: 3 is fewer than the safekeeper nodes")
                 .contains("demo-safekeeper-3", "demo-safekeeper-4-data");
+    }
+
+    @Test
+    void fewerPageserversOfAModernClusterAreNotRefusedTheStorageControllerRemovesThem() {
+        assertThat(SafetyCheck.check(resources(SpecFixtures.MODERN + "pageserver: {replicas: 1}"),
+                existing(SpecFixtures.MODERN + "pageserver: {replicas: 3}"))).isEmpty();
+        assertThat(SafetyCheck.check(resources(SpecFixtures.MODERN + "safekeepers: {replicas: 3}"),
+                existing(SpecFixtures.MODERN + "safekeepers: {replicas: 5}")).orElseThrow().reason())
+                .isEqualTo(Refusal.SCALE_DOWN_REFUSED);
     }
 
     @Test

@@ -17,7 +17,7 @@ class UpgradeStatusMappingTest {
     private static final UpgradeStatus UPGRADE = new UpgradeStatus(
             Optional.of(new SpecSummary("neon:1", List.of(PgMajorVersion.V16))),
             new SpecSummary("neon:2", List.of(PgMajorVersion.V16, PgMajorVersion.V17)),
-            Optional.of("demo-safekeeper-1"), 3, 5);
+            Optional.of("demo-safekeeper-1"), Optional.of("restarting demo-safekeeper-1"), 3, 5);
 
     @Test
     void anUpgradeReadsBackAsItWasWritten() {
@@ -25,12 +25,13 @@ class UpgradeStatusMappingTest {
 
         assertThat(written.getTo()).isEqualTo(new SoftwareVersion("neon:2", List.of(16, 17)));
         assertThat(written.getCurrentPod()).isEqualTo("demo-safekeeper-1");
+        assertThat(written.getStep()).isEqualTo("restarting demo-safekeeper-1");
         assertThat(UpgradeStatusMapping.fromResource(written)).contains(UPGRADE);
     }
 
     @Test
     void anUpgradeWithoutFromOrCurrentPodReadsBack() {
-        UpgradeStatus bare = new UpgradeStatus(Optional.empty(), UPGRADE.to(), Optional.empty(), 5, 5);
+        UpgradeStatus bare = new UpgradeStatus(Optional.empty(), UPGRADE.to(), Optional.empty(), Optional.empty(), 5, 5);
 
         assertThat(UpgradeStatusMapping.fromResource(UpgradeStatusMapping.toResource(bare))).contains(bare);
     }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -44,6 +45,7 @@ public final class FakeKubelet implements AutoCloseable {
     private final String namespace;
     private final Duration readyAfter;
     private final Predicate<Pod> neverReady;
+    private final Consumer<Pod> starting;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "fake-kubelet");
         thread.setDaemon(true);
@@ -53,11 +55,13 @@ public final class FakeKubelet implements AutoCloseable {
     private final List<Deletion> deletions = new ArrayList<>();
     private final Watch watch;
 
-    private FakeKubelet(KubernetesClient client, String namespace, Duration readyAfter, Predicate<Pod> neverReady) {
+    private FakeKubelet(KubernetesClient client, String namespace, Duration readyAfter, Predicate<Pod> neverReady,
+                        Consumer<Pod> starting) {
         this.client = client;
         this.namespace = namespace;
         this.readyAfter = readyAfter;
         this.neverReady = neverReady;
+        this.starting = starting;
         this.watch = client.pods().inNamespace(namespace).watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
@@ -73,7 +77,13 @@ public final class FakeKubelet implements AutoCloseable {
 
     /** Starts watching {@code namespace}; start it before the pods are created, so it sees each of them. */
     public static FakeKubelet start(KubernetesClient client, String namespace, Duration readyAfter, Predicate<Pod> neverReady) {
-        return new FakeKubelet(client, namespace, readyAfter, neverReady);
+        return start(client, namespace, readyAfter, neverReady, pod -> { });
+    }
+
+    /** As {@link #start(KubernetesClient, String, Duration, Predicate)}, doing {@code starting} to each pod just before it is Ready. */
+    public static FakeKubelet start(KubernetesClient client, String namespace, Duration readyAfter, Predicate<Pod> neverReady,
+                                    Consumer<Pod> starting) {
+        return new FakeKubelet(client, namespace, readyAfter, neverReady, starting);
     }
 
     /** The deletions so far, in the order the API server made them. */
@@ -117,6 +127,7 @@ public final class FakeKubelet implements AutoCloseable {
         try {
             Pod pod = client.pods().inNamespace(namespace).withName(name).get();
             if (pod != null && uid.equals(pod.getMetadata().getUid())) {
+                starting.accept(pod);
                 setReady(client, pod);
             }
         } catch (KubernetesClientException e) {

@@ -62,12 +62,22 @@ public final class OperatorHarness implements AutoCloseable {
     public final MeterRegistry metrics = new SimpleMeterRegistry();
     public final RequestLog requests;
     /** The storage controller of every modern cluster this operator runs: it registers their safekeepers here. */
-    public final FakeStorageController storageController = FakeStorageController.start();
+    public final FakeStorageController storageController;
+    /** Whether {@link #close()} stops {@link #storageController}: not when it outlives this operator. */
+    private final boolean ownsStorageController;
     private final NeonOperator operator;
 
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
                             PageserverConnector pageservers, EtcdConnector etcd, Duration resync) {
+        this(server, client, namespaces, pageservers, etcd, resync, FakeStorageController.start(), true);
+    }
+
+    private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                            PageserverConnector pageservers, EtcdConnector etcd, Duration resync,
+                            FakeStorageController storageController, boolean ownsStorageController) {
         this.client = client;
+        this.storageController = storageController;
+        this.ownsStorageController = ownsStorageController;
         this.requests = new RequestLog(server);
         installCrd(client);
         this.operator = NeonOperator.create(client, new OperatorSettings(namespaces,
@@ -101,6 +111,17 @@ public final class OperatorHarness implements AutoCloseable {
     public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
                                         EtcdConnector etcd) {
         return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, etcd, RESYNC);
+    }
+
+    /**
+     * An operator for {@code namespaces} only, of modern clusters (it asks etcd nothing), whose storage controller is
+     * {@code storageController}: it outlives the operator, as a real one outlives an operator's restart.
+     */
+    public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                                        FakeStorageController storageController) {
+        return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, urls -> {
+            throw new AssertionError("a modern cluster has no etcd to ask");
+        }, RESYNC, storageController, false);
     }
 
     public static void installCrd(KubernetesClient client) {
@@ -169,14 +190,29 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public void markReady(String namespace, String podName) {
         Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
-        modernPageserverFiles(namespace, podName).ifPresent(files -> new FakePageserverUpcalls(
-                storageController.upcallApi(), upcallToken(namespace, pod)).reAttach(files.nodeId(),
-                Optional.of(files.metadata()), Optional.empty(), true));
+        start(namespace, podName);
         FakeKubelet.setReady(client, pod);
     }
 
+    /** What the pod does on start before it turns Ready: a modern pageserver's re-attach upcall; nothing for the others. */
+    private void start(String namespace, String podName) {
+        modernPageserverFiles(namespace, podName).ifPresent(files -> new FakePageserverUpcalls(
+                storageController.upcallApi(), upcallToken(namespace, podName)).reAttach(files.nodeId(),
+                Optional.of(files.metadata()), Optional.empty(), true));
+    }
+
+    /**
+     * A kubelet for {@code namespace} that starts each pod {@code readyAfter} after it is created as {@link #markReady}
+     * does (a modern pageserver re-attaches to {@link #storageController} first); start it before the pods are created.
+     */
+    public FakeKubelet kubelet(String namespace, Duration readyAfter) {
+        return FakeKubelet.start(client, namespace, readyAfter, pod -> false,
+                pod -> start(namespace, pod.getMetadata().getName()));
+    }
+
     /** What the pod's copy-config container reads from a Secret into pageserver.toml: the upcall token. */
-    private Optional<String> upcallToken(String namespace, Pod pod) {
+    private Optional<String> upcallToken(String namespace, String podName) {
+        Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
         return pod.getSpec().getInitContainers().stream()
                 .filter(c -> c.getName().equals("copy-config") && c.getEnv() != null)
                 .flatMap(c -> c.getEnv().stream())
@@ -273,6 +309,8 @@ public final class OperatorHarness implements AutoCloseable {
     @Override
     public void close() {
         operator.close();
-        storageController.close();
+        if (ownsStorageController) {
+            storageController.close();
+        }
     }
 }

@@ -83,7 +83,8 @@ class RollingUpgradePlannerPropertyTest {
                 .filter(pod -> step instanceof RollStep.Restart || step instanceof RollStep.Blocked)
                 .map(pod -> kind + " " + pod.component().id()).orElse("neither"));
         Statistics.label("step").coverage(coverage -> {
-            for (Class<?> stepKind : stepKinds(RollStep.class).toList()) {
+            // these clusters have no storage controller, so none of its steps
+            for (Class<?> stepKind : stepKinds(RollStep.class).filter(k -> !PageserverStep.class.isAssignableFrom(k)).toList()) {
                 coverage.check(stepKind.getSimpleName()).percentage(p -> p > 0.1);
             }
         });
@@ -95,7 +96,7 @@ class RollingUpgradePlannerPropertyTest {
     }
 
     /** The records a sealed hierarchy of steps ends in. */
-    private static Stream<Class<?>> stepKinds(Class<?> type) {
+    static Stream<Class<?>> stepKinds(Class<?> type) {
         return type.isSealed() ? Arrays.stream(type.getPermittedSubclasses()).flatMap(RollingUpgradePlannerPropertyTest::stepKinds)
                 : Stream.of(type);
     }

@@ -405,14 +405,24 @@ public final class ClusterSpecParser {
     }
 
     private static UpgradeSpec upgrade(SpecReader reader, JsonNode spec) {
-        JsonNode node = reader.object(spec, "upgrade", "spec.upgrade", Set.of("podReadyTimeoutSeconds"));
-        int seconds = reader.integer(node, "podReadyTimeoutSeconds", "spec.upgrade.podReadyTimeoutSeconds")
-                .orElse(UpgradeSpec.DEFAULT_POD_READY_TIMEOUT_SECONDS);
-        if (seconds < UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS) {
-            reader.error("spec.upgrade.podReadyTimeoutSeconds", "must be at least "
-                    + UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS + ", got " + seconds);
+        JsonNode node = reader.object(spec, "upgrade", "spec.upgrade",
+                Set.of("podReadyTimeoutSeconds", "drainTimeoutSeconds", "fillTimeoutSeconds"));
+        return new UpgradeSpec(
+                seconds(reader, node, "podReadyTimeoutSeconds", UpgradeSpec.DEFAULT_POD_READY_TIMEOUT_SECONDS,
+                        UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS),
+                seconds(reader, node, "drainTimeoutSeconds", UpgradeSpec.DEFAULT_DRAIN_TIMEOUT_SECONDS,
+                        UpgradeSpec.MIN_DRAIN_FILL_TIMEOUT_SECONDS),
+                seconds(reader, node, "fillTimeoutSeconds", UpgradeSpec.DEFAULT_FILL_TIMEOUT_SECONDS,
+                        UpgradeSpec.MIN_DRAIN_FILL_TIMEOUT_SECONDS));
+    }
+
+    private static Duration seconds(SpecReader reader, JsonNode upgrade, String field, int defaultSeconds, int minSeconds) {
+        String path = "spec.upgrade." + field;
+        int seconds = reader.integer(upgrade, field, path).orElse(defaultSeconds);
+        if (seconds < minSeconds) {
+            reader.error(path, "must be at least " + minSeconds + ", got " + seconds);
         }
-        return new UpgradeSpec(Duration.ofSeconds(seconds));
+        return Duration.ofSeconds(seconds);
     }
 
     /** Only its form is checked: what it asks for (a PodMonitor) is the operator's business, not the daemons'. */

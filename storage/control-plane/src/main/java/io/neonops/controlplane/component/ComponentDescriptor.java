@@ -55,6 +55,14 @@ public sealed interface ComponentDescriptor
         return false;
     }
 
+    /**
+     * Whether, where a storage controller places tenants, it moves them off a node before the node restarts (drain)
+     * and back after (fill), and moves them away for good before the node is removed.
+     */
+    default boolean drainedByStorageController() {
+        return false;
+    }
+
     /** The user Neon's image runs as (its first {@code useradd}). */
     long NEON_USER_ID = 1000L;
 

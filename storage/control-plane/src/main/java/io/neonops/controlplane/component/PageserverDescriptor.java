@@ -70,6 +70,12 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
     }
 
     /** Last: they read from the safekeepers. */
+    /** Shards with a secondary elsewhere can be served there while the pageserver restarts (Neon's RFC 033). */
+    @Override
+    public boolean drainedByStorageController() {
+        return true;
+    }
+
     @Override
     public int rollRank() {
         return 4;

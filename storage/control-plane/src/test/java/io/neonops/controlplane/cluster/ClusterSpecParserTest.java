@@ -1,6 +1,7 @@
 package io.neonops.controlplane.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,8 @@ class ClusterSpecParserTest {
         assertThat(cluster.auth()).isEqualTo(AuthSpec.DISABLED);
         assertThat(cluster.deletionPolicy()).isEqualTo(DeletionPolicy.Retain);
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(cluster.upgrade().drainTimeout()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(cluster.upgrade().fillTimeout()).isEqualTo(Duration.ofSeconds(900));
         assertThat(cluster.localPorts()).isEqualTo(LocalPorts.DEFAULTS);
     }
 
@@ -68,7 +71,7 @@ class ClusterSpecParserTest {
                 remoteStorage: {bucket: b, region: r, endpoint: "http://minio:9000", prefix: p, credentialsSecret: s3}
                 auth: {enabled: true, publicKeySecret: keys, apiTokenSecret: operator-token}
                 deletionPolicy: Delete
-                upgrade: {podReadyTimeoutSeconds: 30}
+                upgrade: {podReadyTimeoutSeconds: 30, drainTimeoutSeconds: 120, fillTimeoutSeconds: 60}
                 local: {etcdClientPort: 12379}
                 """);
 
@@ -84,6 +87,8 @@ class ClusterSpecParserTest {
         assertThat(cluster.auth()).isEqualTo(new AuthSpec(true, Optional.of("keys"), Optional.of("operator-token"), Optional.empty()));
         assertThat(cluster.deletionPolicy()).isEqualTo(DeletionPolicy.Delete);
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(cluster.upgrade().drainTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(cluster.upgrade().fillTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(cluster.localPorts().etcdClientPort()).isEqualTo(12379);
         assertThat(cluster.localPorts().pageserverHttpPort()).isEqualTo(LocalPorts.DEFAULTS.pageserverHttpPort());
     }
@@ -191,6 +196,14 @@ class ClusterSpecParserTest {
         assertThat(errorsOf("image: x\nupgrade: {podReadyTimeoutSeconds: 1}\nlocal: {safekeeperPgPort: 70000}\n"))
                 .extracting(FieldError::path)
                 .containsExactlyInAnyOrder("spec.upgrade.podReadyTimeoutSeconds", "spec.local.safekeeperPgPort");
+    }
+
+    @Test
+    void drainAndFillTimeoutsBelowTenSecondsAreRefusedNamingTheField() {
+        assertThat(errorsOf("image: x\nupgrade: {drainTimeoutSeconds: 9, fillTimeoutSeconds: 0}\n"))
+                .extracting(FieldError::path, FieldError::reason)
+                .containsExactlyInAnyOrder(tuple("spec.upgrade.drainTimeoutSeconds", "must be at least 10, got 9"),
+                        tuple("spec.upgrade.fillTimeoutSeconds", "must be at least 10, got 0"));
     }
 
     @Test

@@ -51,6 +51,12 @@ class ComponentDescriptorTest {
     }
 
     @Test
+    void onlyThePageserversAreDrainedByTheStorageControllerBeforeARestart() {
+        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().drainedByStorageController()))
+                .containsExactly(Component.PAGESERVER);
+    }
+
+    @Test
     void onlyModernPageserversAreReadyByTheStorageControllersWordUnderTheIdOfTheirIdentityFile() {
         assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().storageControllerNode(MODERN, 0).isPresent()))
                 .containsExactly(Component.PAGESERVER);

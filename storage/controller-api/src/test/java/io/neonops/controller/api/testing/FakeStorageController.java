@@ -233,6 +233,11 @@ public final class FakeStorageController implements AutoCloseable {
         return server.calls();
     }
 
+    /** Forgets the requests so far: {@link #requests()} and {@link #calls()} start again from the next one. */
+    public void clearCalls() {
+        server.clearRequests();
+    }
+
     /** From now on every route but health and metrics needs {@code Authorization: Bearer <token>}. */
     public void requireToken(String token) {
         guard(token, Optional.empty());

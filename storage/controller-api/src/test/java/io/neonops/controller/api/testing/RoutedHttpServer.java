@@ -133,6 +133,13 @@ public final class RoutedHttpServer implements AutoCloseable {
         }
     }
 
+    /** Forgets the requests received so far. */
+    public void clearRequests() {
+        synchronized (lock) {
+            log.clear();
+        }
+    }
+
     /** The requests as {@code "METHOD /path"} (with {@code ?query} when there was one), in order. */
     public List<String> calls() {
         synchronized (lock) {
