@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Safekeepers", type = Type.INTEGER, jsonPath = ".status.safekeepers.ready")
 @AdditionalPrinterColumn(name = "PG", type = Type.STRING, jsonPath = ".status.postgres.versions")
 @AdditionalPrinterColumn(name = "Phase", type = Type.STRING, jsonPath = ".status.phase")
+@AdditionalPrinterColumn(name = "Step", type = Type.STRING, jsonPath = ".status.upgrade.step")
 @AdditionalPrinterColumn(name = "Age", type = Type.DATE, jsonPath = ".metadata.creationTimestamp")
 public class NeonCluster extends CustomResource<NeonClusterSpec, NeonClusterStatus> implements Namespaced {
     public static final String GROUP = "neonops.io";

@@ -22,6 +22,12 @@ public class RollingUpgradeStatus {
     @JsonPropertyDescription("Pods the spec asks for")
     private Integer totalPods;
 
+    @JsonPropertyDescription("What the roll does now, in a few words, e.g. waiting for demo-safekeeper-2 to catch up on <tenant>/<timeline>")
+    private String step;
+
+    @JsonPropertyDescription("When the roll began waiting at currentPod, for a step whose timeout counts from there (RFC 3339)")
+    private String waitingSince;
+
     public SoftwareVersion getFrom() {
         return from;
     }
@@ -62,21 +68,38 @@ public class RollingUpgradeStatus {
         this.totalPods = totalPods;
     }
 
+    public String getStep() {
+        return step;
+    }
+
+    public void setStep(String step) {
+        this.step = step;
+    }
+
+    public String getWaitingSince() {
+        return waitingSince;
+    }
+
+    public void setWaitingSince(String waitingSince) {
+        this.waitingSince = waitingSince;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RollingUpgradeStatus other && Objects.equals(from, other.from) && Objects.equals(to, other.to)
                 && Objects.equals(currentPod, other.currentPod) && Objects.equals(updatedPods, other.updatedPods)
-                && Objects.equals(totalPods, other.totalPods);
+                && Objects.equals(totalPods, other.totalPods) && Objects.equals(step, other.step)
+                && Objects.equals(waitingSince, other.waitingSince);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(from, to, currentPod, updatedPods, totalPods);
+        return Objects.hash(from, to, currentPod, updatedPods, totalPods, step, waitingSince);
     }
 
     @Override
     public String toString() {
         return "{from=" + from + ", to=" + to + ", currentPod=" + currentPod + ", updatedPods=" + updatedPods
-                + ", totalPods=" + totalPods + "}";
+                + ", totalPods=" + totalPods + ", step=" + step + ", waitingSince=" + waitingSince + "}";
     }
 }

@@ -11,11 +11,24 @@ public class UpgradeSpec {
     @JsonPropertyDescription("How long a restarted pod may take to become Ready before the roll stops; default 600")
     private Integer podReadyTimeoutSeconds;
 
+    @Min(10)
+    @JsonPropertyDescription("How long a safekeeper's restart may wait for the other safekeepers to catch up on its"
+            + " timelines' WAL before the roll stops; default 300")
+    private Integer safekeeperCatchUpTimeoutSeconds;
+
     public Integer getPodReadyTimeoutSeconds() {
         return podReadyTimeoutSeconds;
     }
 
     public void setPodReadyTimeoutSeconds(Integer podReadyTimeoutSeconds) {
         this.podReadyTimeoutSeconds = podReadyTimeoutSeconds;
+    }
+
+    public Integer getSafekeeperCatchUpTimeoutSeconds() {
+        return safekeeperCatchUpTimeoutSeconds;
+    }
+
+    public void setSafekeeperCatchUpTimeoutSeconds(Integer safekeeperCatchUpTimeoutSeconds) {
+        this.safekeeperCatchUpTimeoutSeconds = safekeeperCatchUpTimeoutSeconds;
     }
 }

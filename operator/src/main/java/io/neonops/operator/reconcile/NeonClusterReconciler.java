@@ -38,14 +38,17 @@ import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.status.UpgradeStatusMapping;
+import io.neonops.operator.safekeeper.SafekeeperWalPositions;
 import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.upgrade.ObservedPod;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.RollingUpgradePlanner;
+import io.neonops.operator.upgrade.SafekeeperCatchUp;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.UpgradeProgress;
 import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.operator.upgrade.VersionDecision;
+import io.neonops.safekeeper.api.WalPositionSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,10 +74,18 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
             Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED);
 
+    /** Degraded reasons of a halted roll ({@link RollStep.Halting}), which refuses no spec. */
+    private static final Set<String> HALT_REASONS = Set.of(RollStep.Halted.REASON, RollStep.CatchUpTimedOut.REASON);
+    /** How often a roll waiting for safekeepers to catch up asks them again. */
+    static final Duration CATCH_UP_POLL = Duration.ofSeconds(5);
+    /** How often a roll halted on safekeepers that did not catch up asks them again, to go on once they have. */
+    static final Duration CATCH_UP_HALTED_POLL = Duration.ofSeconds(30);
+
     private final ReconcileSettings settings;
     private final Clock clock;
     private final OperatorMetrics metrics;
     private final PageserverTimelines timelines;
+    private final SafekeeperWalPositions walPositions;
     private final EtcdMemberJoiner etcdJoiner;
     private final PodRestarts restarts;
     private final WriteBackoff writeBackoff = new WriteBackoff();
@@ -88,6 +99,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.timelines = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
+        this.walPositions = new SafekeeperWalPositions(settings.safekeepers(), settings.clusterDomain());
         this.etcdJoiner = new EtcdMemberJoiner(settings.etcd(), settings.clusterDomain());
         this.restarts = new PodRestarts(metrics);
         this.podMonitors = new PodMonitorSync(clock, settings.podMonitorsByDefault());
@@ -316,9 +328,12 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         SpecSummary target = SpecSummary.of(spec);
         Set<String> deleted = restarts.notYetGone(cluster, current);
         List<ObservedPod> pods = ObservedPods.of(desired, current, deleted, now);
-        RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
         Optional<UpgradeStatus> previous = Optional.ofNullable(cluster.getStatus())
                 .flatMap(s -> UpgradeStatusMapping.fromResource(s.getUpgrade()));
+        RollStep planned = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
+        RollStep step = planned instanceof RollStep.Restart restart
+                ? catchUp(spec, restart, pods, previous, now, context)
+                : planned;
         UpgradeProgress progress = UpgradeProgress.of(pods, step, target, previous);
         Map<String, Pod> podsByName = current.podsByName();
         podsByName.values().removeIf(pod -> deleted.contains(pod.getMetadata().getUid()));
@@ -333,10 +348,39 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             }
         }
         NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, step, progress, now);
-        Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
-                ? Optional.of(Duration.between(now, wait.deadline()))
-                : Optional.empty();
-        return new Outcome(status, recheck);
+        return new Outcome(status, recheckAfter(step, now));
+    }
+
+    /** When a step that waits is to be looked at again even if no event comes. */
+    private static Optional<Duration> recheckAfter(RollStep step, Instant now) {
+        if (step instanceof RollStep.WaitForReady wait) {
+            return Optional.of(Duration.between(now, wait.deadline()));
+        }
+        if (step instanceof RollStep.AwaitCatchUp wait) {
+            Duration left = Duration.between(now, wait.deadline());
+            return Optional.of(left.compareTo(CATCH_UP_POLL) < 0 ? left : CATCH_UP_POLL);
+        }
+        return step instanceof RollStep.CatchUpTimedOut ? Optional.of(CATCH_UP_HALTED_POLL) : Optional.empty();
+    }
+
+    /**
+     * A planned restart of a node that holds WAL, under the safekeeper restart rule ({@link SafekeeperCatchUp}): only
+     * then are the safekeepers asked for their WAL positions, once in this reconcile, and what they said decides the
+     * step the status shows.
+     */
+    private RollStep catchUp(ClusterSpec spec, RollStep.Restart restart, List<ObservedPod> pods,
+                             Optional<UpgradeStatus> previous, Instant now, Context<NeonCluster> context) {
+        Optional<WalPositionSource> source = restart.pod().component().descriptor().walPositions(spec);
+        if (source.isEmpty()) {
+            return restart;
+        }
+        List<ObservedPod> members = pods.stream().filter(p -> p.pod().component() == restart.pod().component()).toList();
+        PageserverApiToken token = source.get().needsToken()
+                ? new PageserverApiTokens(context.getClient()).forSafekeepers(spec)
+                : new PageserverApiToken.NotNeeded();
+        SafekeeperCatchUp.Observation observed = walPositions.observe(spec, restart.pod(), members, source.get(), token);
+        return SafekeeperCatchUp.gate(restart, pods, observed, previous.flatMap(p -> p.waitingSinceAt(restart.pod())),
+                spec.upgrade().safekeeperCatchUpTimeout(), now);
     }
 
     /**
@@ -360,7 +404,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         if (degraded.isPresent() && !PROBLEMS.contains(degraded.get().getReason())
                 && !sameDecision(degraded.get(), wasDegraded)) {
             String reason = degraded.get().getReason();
-            boolean halted = ClusterStatusBuilder.ROLL_HALTED.equals(reason);
+            boolean halted = HALT_REASONS.contains(reason);
             if (!halted) {
                 // a halted roll refuses no spec: it shows in the clusters gauge as Degraded
                 metrics.changeRefused(reason);

@@ -32,7 +32,7 @@ public final class ClusterStatusBuilder {
     public static final String PAUSED = "Paused";
     public static final String RECONCILED = "Reconciled";
     public static final String ROLLING_UPGRADE = "RollingUpgrade";
-    public static final String ROLL_HALTED = "RollHalted";
+    public static final String ROLL_HALTED = RollStep.Halted.REASON;
     public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
     /** Progressing: safekeepers wait for the storage controller, or their pods, to be registered with it. */
     public static final String SAFEKEEPER_REGISTRATION = "SafekeeperRegistration";
@@ -112,9 +112,9 @@ public final class ClusterStatusBuilder {
                         "the rolling upgrade is halted (see Degraded)", generation, now);
             }
         }
-        conditions = rolling && !progress.progressing()
-                ? ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, ROLL_HALTED, step.message(),
-                        generation, now)
+        conditions = rolling && step instanceof RollStep.Halting halting
+                ? ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, halting.degradedReason(),
+                        step.message(), generation, now)
                 : ClusterConditions.with(conditions, ClusterConditions.DEGRADED, false, SPEC_ACCEPTED,
                         "the spec is accepted", generation, now);
         status.setConditions(conditions);

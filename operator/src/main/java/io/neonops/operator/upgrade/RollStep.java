@@ -14,6 +14,22 @@ public sealed interface RollStep {
     /** One line for a condition message or an Event. */
     String message();
 
+    /** The step in a few words, for {@code status.upgrade.step} and {@code kubectl get}. */
+    String summary();
+
+    /** Since when the roll has been waiting at this step, when its timeout counts from a start kept in the status. */
+    default Optional<Instant> waitingSince() {
+        return Optional.empty();
+    }
+
+    /**
+     * A step where the roll stops until what it waited for happens or the spec changes: {@code Degraded} is True
+     * with {@link #degradedReason()} and {@link #message()}.
+     */
+    sealed interface Halting extends AtPod {
+        String degradedReason();
+    }
+
     /** A step at one pod: the one restarted, awaited, halted on or blocked before. */
     sealed interface AtPod extends RollStep {
 
@@ -36,6 +52,11 @@ public sealed interface RollStep {
         public String message() {
             return "every pod runs the current spec";
         }
+
+        @Override
+        public String summary() {
+            return "up to date";
+        }
     }
 
     /** Delete this pod so that the core recreates it on the desired spec. */
@@ -48,6 +69,11 @@ public sealed interface RollStep {
         @Override
         public String message() {
             return "restarting pod " + pod.name() + ": " + reason;
+        }
+
+        @Override
+        public String summary() {
+            return "restarting " + pod.name();
         }
     }
 
@@ -62,6 +88,11 @@ public sealed interface RollStep {
         public String message() {
             return "waiting for pod " + pod.name() + " to become Ready on the new spec (until " + deadline + ")";
         }
+
+        @Override
+        public String summary() {
+            return "waiting for " + pod.name() + " to become Ready";
+        }
     }
 
     /** This pod is being deleted or is not created yet; nothing else moves until it is back. */
@@ -74,6 +105,11 @@ public sealed interface RollStep {
         public String message() {
             return "waiting for pod " + pod.name() + " to be recreated";
         }
+
+        @Override
+        public String summary() {
+            return "waiting for " + pod.name() + " to be recreated";
+        }
     }
 
     /**
@@ -84,7 +120,11 @@ public sealed interface RollStep {
      *
      * @param createdAt when the pod was created on the desired spec
      */
-    record Halted(PodRef pod, Instant createdAt, Duration timeout) implements AtPod {
+    record Halted(PodRef pod, Instant createdAt, Duration timeout) implements Halting {
+
+        /** The Degraded reason of a pod that was not Ready in time. */
+        public static final String REASON = "RollHalted";
+
         public Halted {
             Objects.requireNonNull(pod, "pod");
             Objects.requireNonNull(createdAt, "createdAt");
@@ -97,10 +137,20 @@ public sealed interface RollStep {
                     + human(timeout) + ": no further pod is restarted until it is Ready or the spec is fixed";
         }
 
-        /** {@code PT12M5S} reads as {@code 12m5s}. */
-        private static String human(Duration d) {
-            return d.withNanos(0).toString().substring(2).toLowerCase();
+        @Override
+        public String summary() {
+            return "halted: " + pod.name() + " not Ready";
         }
+
+        @Override
+        public String degradedReason() {
+            return REASON;
+        }
+    }
+
+    /** {@code PT12M5S} reads as {@code 12m5s}. */
+    private static String human(Duration d) {
+        return d.withNanos(0).toString().substring(2).toLowerCase();
     }
 
     /** This pod is next, but taking it down now would break its component's quorum. */
@@ -113,6 +163,83 @@ public sealed interface RollStep {
         @Override
         public String message() {
             return "not restarting pod " + pod.name() + " yet: " + reason;
+        }
+
+        @Override
+        public String summary() {
+            return "blocked before " + pod.name();
+        }
+    }
+
+    /**
+     * This safekeeper is next, and restarting it now could leave one of its timelines without a caught-up quorum
+     * ({@link SafekeeperCatchUp}): the roll waits for the others until the deadline.
+     *
+     * @param since    when the roll began waiting here, from which the timeout counts (kept in the status)
+     * @param deadline when the wait turns into {@link CatchUpTimedOut}
+     */
+    record AwaitCatchUp(PodRef pod, SafekeeperCatchUp.Waiting waiting, Instant since, Instant deadline) implements AtPod {
+        public AwaitCatchUp {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(waiting, "waiting");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(deadline, "deadline");
+        }
+
+        @Override
+        public String message() {
+            return "not restarting pod " + pod.name() + " yet: waiting for " + waiting.waitingFor() + ": "
+                    + waiting.detail() + " (until " + deadline + ")";
+        }
+
+        @Override
+        public String summary() {
+            return "waiting for " + waiting.waitingFor();
+        }
+
+        @Override
+        public Optional<Instant> waitingSince() {
+            return Optional.of(since);
+        }
+    }
+
+    /**
+     * The other safekeepers did not catch up within the timeout: the roll stops before this safekeeper, and goes on
+     * by itself once they have caught up (each reconcile asks again) or the spec changes.
+     */
+    record CatchUpTimedOut(PodRef pod, SafekeeperCatchUp.Waiting waiting, Instant since, Duration timeout)
+            implements Halting {
+
+        /** The Degraded reason of a safekeeper restart whose timelines' quorum did not catch up in time. */
+        public static final String REASON = "SafekeeperCatchUpTimeout";
+
+        public CatchUpTimedOut {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(waiting, "waiting");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+
+        @Override
+        public String message() {
+            return "not restarting pod " + pod.name() + ": waited from " + since + " for " + human(timeout)
+                    + " for " + waiting.waitingFor() + ": " + waiting.detail()
+                    + "; no further pod is restarted until they catch up or the spec is fixed";
+        }
+
+        @Override
+        public String summary() {
+            return "halted: waited too long for " + waiting.waitingFor();
+        }
+
+        @Override
+        public Optional<Instant> waitingSince() {
+            return Optional.of(since);
+        }
+
+        @Override
+        public String degradedReason() {
+            return REASON;
         }
     }
 }

@@ -49,9 +49,9 @@ class NeonClusterCrdTest {
     }
 
     @Test
-    void printsReadyCountsVersionsPhaseAndAgeInThatOrder() {
+    void printsReadyCountsVersionsPhaseRollStepAndAgeInThatOrder() {
         assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName())
-                .containsExactly("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Age");
+                .containsExactly("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Step", "Age");
     }
 
     @Test

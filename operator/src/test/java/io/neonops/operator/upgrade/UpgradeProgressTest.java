@@ -31,7 +31,8 @@ class UpgradeProgressTest {
         Clusters cluster = demo(1, 3, 1).updated("demo-etcd-0", "demo-safekeeper-0");
 
         assertThat(progress(cluster, Optional.empty())).isEqualTo(new UpgradeProgress(
-                Optional.of(new UpgradeStatus(Optional.of(OLD), NEW, Optional.of("demo-safekeeper-1"), 2, 5)), true));
+                Optional.of(new UpgradeStatus(Optional.of(OLD), NEW, Optional.of("demo-safekeeper-1"), 2, 5,
+                        Optional.of("restarting demo-safekeeper-1"), Optional.empty())), true));
     }
 
     @Test
@@ -58,7 +59,9 @@ class UpgradeProgressTest {
         UpgradeStatus previous = new UpgradeStatus(Optional.of(OLD), NEW, Optional.of("demo-pageserver-0"), 5, 5);
         Clusters cluster = demo(1, 3, 1).updated(ALL_PODS).restarted("demo-pageserver-0", Duration.ofSeconds(20));
 
-        assertThat(progress(cluster, Optional.of(previous))).isEqualTo(new UpgradeProgress(Optional.of(previous), true));
+        assertThat(progress(cluster, Optional.of(previous))).isEqualTo(new UpgradeProgress(Optional.of(
+                new UpgradeStatus(Optional.of(OLD), NEW, Optional.of("demo-pageserver-0"), 5, 5,
+                        Optional.of("waiting for demo-pageserver-0 to become Ready"), Optional.empty())), true));
     }
 
     @Test

@@ -405,14 +405,23 @@ public final class ClusterSpecParser {
     }
 
     private static UpgradeSpec upgrade(SpecReader reader, JsonNode spec) {
-        JsonNode node = reader.object(spec, "upgrade", "spec.upgrade", Set.of("podReadyTimeoutSeconds"));
-        int seconds = reader.integer(node, "podReadyTimeoutSeconds", "spec.upgrade.podReadyTimeoutSeconds")
-                .orElse(UpgradeSpec.DEFAULT_POD_READY_TIMEOUT_SECONDS);
-        if (seconds < UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS) {
-            reader.error("spec.upgrade.podReadyTimeoutSeconds", "must be at least "
-                    + UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS + ", got " + seconds);
+        JsonNode node = reader.object(spec, "upgrade", "spec.upgrade",
+                Set.of("podReadyTimeoutSeconds", "safekeeperCatchUpTimeoutSeconds"));
+        return new UpgradeSpec(
+                seconds(reader, node, "podReadyTimeoutSeconds", UpgradeSpec.DEFAULT_POD_READY_TIMEOUT_SECONDS,
+                        UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS),
+                seconds(reader, node, "safekeeperCatchUpTimeoutSeconds",
+                        UpgradeSpec.DEFAULT_SAFEKEEPER_CATCH_UP_TIMEOUT_SECONDS,
+                        UpgradeSpec.MIN_SAFEKEEPER_CATCH_UP_TIMEOUT_SECONDS));
+    }
+
+    private static Duration seconds(SpecReader reader, JsonNode upgrade, String key, int defaultSeconds, int min) {
+        String field = "spec.upgrade." + key;
+        int seconds = reader.integer(upgrade, key, field).orElse(defaultSeconds);
+        if (seconds < min) {
+            reader.error(field, "must be at least " + min + ", got " + seconds);
         }
-        return new UpgradeSpec(Duration.ofSeconds(seconds));
+        return Duration.ofSeconds(seconds);
     }
 
     /** Only its form is checked: what it asks for (a PodMonitor) is the operator's business, not the daemons'. */

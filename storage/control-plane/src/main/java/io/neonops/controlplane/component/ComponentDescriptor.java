@@ -6,6 +6,7 @@ import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
 import io.neonops.controlplane.posix.Signal;
 import io.neonops.controlplane.process.StopMode;
+import io.neonops.safekeeper.api.WalPositionSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,15 @@ public sealed interface ComponentDescriptor
     /** Whether the storage controller must be told of these nodes once they run: it never learns of them itself. */
     default boolean registeredWithStorageController() {
         return false;
+    }
+
+    /**
+     * Where the nodes publish how far they hold each timeline's WAL, when they hold WAL that a restart must not leave
+     * without a caught-up quorum; the API a release speaks follows from the cluster's generation. Empty for kinds
+     * that hold no WAL.
+     */
+    default Optional<WalPositionSource> walPositions(ClusterSpec cluster) {
+        return Optional.empty();
     }
 
     /** The user Neon's image runs as (its first {@code useradd}). */

@@ -50,6 +50,7 @@ class ClusterSpecParserTest {
         assertThat(cluster.auth()).isEqualTo(AuthSpec.DISABLED);
         assertThat(cluster.deletionPolicy()).isEqualTo(DeletionPolicy.Retain);
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(cluster.upgrade().safekeeperCatchUpTimeout()).isEqualTo(Duration.ofSeconds(300));
         assertThat(cluster.localPorts()).isEqualTo(LocalPorts.DEFAULTS);
     }
 
@@ -68,7 +69,7 @@ class ClusterSpecParserTest {
                 remoteStorage: {bucket: b, region: r, endpoint: "http://minio:9000", prefix: p, credentialsSecret: s3}
                 auth: {enabled: true, publicKeySecret: keys, apiTokenSecret: operator-token}
                 deletionPolicy: Delete
-                upgrade: {podReadyTimeoutSeconds: 30}
+                upgrade: {podReadyTimeoutSeconds: 30, safekeeperCatchUpTimeoutSeconds: 45}
                 local: {etcdClientPort: 12379}
                 """);
 
@@ -84,6 +85,7 @@ class ClusterSpecParserTest {
         assertThat(cluster.auth()).isEqualTo(new AuthSpec(true, Optional.of("keys"), Optional.of("operator-token"), Optional.empty()));
         assertThat(cluster.deletionPolicy()).isEqualTo(DeletionPolicy.Delete);
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(cluster.upgrade().safekeeperCatchUpTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(cluster.localPorts().etcdClientPort()).isEqualTo(12379);
         assertThat(cluster.localPorts().pageserverHttpPort()).isEqualTo(LocalPorts.DEFAULTS.pageserverHttpPort());
     }
@@ -191,6 +193,16 @@ class ClusterSpecParserTest {
         assertThat(errorsOf("image: x\nupgrade: {podReadyTimeoutSeconds: 1}\nlocal: {safekeeperPgPort: 70000}\n"))
                 .extracting(FieldError::path)
                 .containsExactlyInAnyOrder("spec.upgrade.podReadyTimeoutSeconds", "spec.local.safekeeperPgPort");
+    }
+
+    @Test
+    void aSafekeeperCatchUpTimeoutUnderTenSecondsIsRefusedNamingTheField() {
+        assertThat(errorsOf("image: x\nupgrade: {safekeeperCatchUpTimeoutSeconds: 9}\n"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.path()).isEqualTo("spec.upgrade.safekeeperCatchUpTimeoutSeconds");
+                    assertThat(e.reason()).isEqualTo("must be at least 10, got 9");
+                });
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.TestClusters;
+import io.neonops.safekeeper.api.WalPositionSource;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,14 @@ class ComponentDescriptorTest {
         assertThat(Component.STORAGE_BROKER.descriptor().disruptionBudget(MODERN)).isFalse();
         assertThat(Component.STORAGE_BROKER.descriptor().disruptionBudget(TestClusters.modern("{replicas: 2}", "{}", "")))
                 .isTrue();
+    }
+
+    @Test
+    void onlySafekeepersHoldWalAndTheirPositionsAreReadAsTheClustersGenerationPublishesThem() {
+        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().walPositions(MODERN).isPresent()))
+                .containsExactly(Component.SAFEKEEPER);
+        assertThat(Component.SAFEKEEPER.descriptor().walPositions(CLUSTER)).contains(WalPositionSource.METRICS);
+        assertThat(Component.SAFEKEEPER.descriptor().walPositions(MODERN)).contains(WalPositionSource.TIMELINE_STATUS);
     }
 
     @Test
