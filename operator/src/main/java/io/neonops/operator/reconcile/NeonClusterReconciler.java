@@ -79,7 +79,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     /** How often a roll waiting for safekeepers to catch up asks them again. */
     static final Duration CATCH_UP_POLL = Duration.ofSeconds(5);
     /** How often a roll halted on safekeepers that did not catch up asks them again, to go on once they have. */
-    static final Duration CATCH_UP_HALTED_POLL = Duration.ofSeconds(30);
+    static final Duration CATCH_UP_HALTED_POLL = Duration.ofSeconds(10);
 
     private final ReconcileSettings settings;
     private final Clock clock;

@@ -53,18 +53,31 @@ public final class OperatorHarness implements AutoCloseable {
     public final RequestLog requests;
     /** The storage controller of every modern cluster this operator runs: it registers their safekeepers here. */
     public final FakeStorageController storageController = FakeStorageController.start();
+    /** The safekeepers of every cluster this operator runs: they hold no timelines unless a test says so. */
+    public final FakeSafekeepers safekeepers;
+    private final boolean ownsSafekeepers;
     private final NeonOperator operator;
 
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
                             PageserverConnector pageservers, EtcdConnector etcd, Duration resync) {
+        this(server, client, namespaces, pageservers, etcd, resync, null);
+    }
+
+    /** @param sharedSafekeepers safekeepers that outlive this operator (closed by their owner); null for its own */
+    private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                            PageserverConnector pageservers, EtcdConnector etcd, Duration resync,
+                            FakeSafekeepers sharedSafekeepers) {
         this.client = client;
+        this.ownsSafekeepers = sharedSafekeepers == null;
+        this.safekeepers = ownsSafekeepers ? FakeSafekeepers.start() : sharedSafekeepers;
         this.requests = new RequestLog(server);
         installCrd(client);
         this.operator = NeonOperator.create(client, new OperatorSettings(namespaces,
                 new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers, etcd)
                         .withStorageControllers(at -> new StorageControllerClient(at.bearerToken()
                                 .map(ApiClientSettings.of(storageController.baseUri())::withBearerToken)
-                                .orElse(ApiClientSettings.of(storageController.baseUri())))),
+                                .orElse(ApiClientSettings.of(storageController.baseUri()))))
+                        .withSafekeepers(safekeepers.connector()),
                 resync), metrics, reconciles);
         try {
             operator.start();
@@ -91,6 +104,16 @@ public final class OperatorHarness implements AutoCloseable {
     public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
                                         EtcdConnector etcd) {
         return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, etcd, RESYNC);
+    }
+
+    /**
+     * An operator for {@code namespaces} only that reaches the safekeepers through {@code safekeepers}, which outlive
+     * it: a second operator started on the same fakes sees the same WAL positions, as after an operator restart.
+     */
+    public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                                        FakeSafekeepers safekeepers, Duration resync) {
+        return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, EtcdConnector.HTTP, resync,
+                safekeepers);
     }
 
     public static void installCrd(KubernetesClient client) {
@@ -214,5 +237,8 @@ public final class OperatorHarness implements AutoCloseable {
     public void close() {
         operator.close();
         storageController.close();
+        if (ownsSafekeepers) {
+            safekeepers.close();
+        }
     }
 }
