@@ -74,8 +74,6 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
             Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED);
 
-    /** Degraded reasons of a halted roll ({@link RollStep.Halting}), which refuses no spec. */
-    private static final Set<String> HALT_REASONS = Set.of(RollStep.Halted.REASON, RollStep.CatchUpTimedOut.REASON);
     /** How often a roll waiting for safekeepers to catch up asks them again. */
     static final Duration CATCH_UP_POLL = Duration.ofSeconds(5);
     /** How often a roll halted on safekeepers that did not catch up asks them again, to go on once they have. */
@@ -404,7 +402,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         if (degraded.isPresent() && !PROBLEMS.contains(degraded.get().getReason())
                 && !sameDecision(degraded.get(), wasDegraded)) {
             String reason = degraded.get().getReason();
-            boolean halted = HALT_REASONS.contains(reason);
+            boolean halted = ClusterStatusBuilder.HALT_REASONS.contains(reason);
             if (!halted) {
                 // a halted roll refuses no spec: it shows in the clusters gauge as Degraded
                 metrics.changeRefused(reason);

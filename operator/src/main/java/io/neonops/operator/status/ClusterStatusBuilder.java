@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The status a cluster should have, from its previous status and what was observed: a pure function, so that
@@ -33,6 +34,8 @@ public final class ClusterStatusBuilder {
     public static final String RECONCILED = "Reconciled";
     public static final String ROLLING_UPGRADE = "RollingUpgrade";
     public static final String ROLL_HALTED = RollStep.Halted.REASON;
+    /** Degraded reasons of a halted roll ({@link RollStep.Halting}): it refuses no spec and waits where it stopped. */
+    public static final Set<String> HALT_REASONS = Set.of(ROLL_HALTED, RollStep.CatchUpTimedOut.REASON);
     public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
     /** Progressing: safekeepers wait for the storage controller, or their pods, to be registered with it. */
     public static final String SAFEKEEPER_REGISTRATION = "SafekeeperRegistration";
