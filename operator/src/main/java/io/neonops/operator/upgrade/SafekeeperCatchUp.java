@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * majority), or the cluster's safekeepers when T has none (2022 releases, timelines created by a compute). A voter
  * set without X does not depend on X. A safekeeper that does not answer counts as not caught up; so does a member the
  * cluster has no pod for. When X itself is serving but does not answer, which timelines it holds is unknown, and it
- * waits as well.
+ * waits as well. A voter set of one or two (never one the operator sets up: it runs at least three safekeepers) has no
+ * majority without X even with every other voter caught up; waiting cannot help there, so only laggards hold X back,
+ * as a single etcd member may be restarted.
  * <p>
  * While the rule forbids the restart the roll waits ({@link RollStep.AwaitCatchUp}), asking again on each reconcile;
  * the wait began at {@code waitingSince} (the status keeps it across operator restarts), and after the timeout it
@@ -85,7 +87,7 @@ public final class SafekeeperCatchUp {
             return new Observation(answers.stream().collect(Collectors.toMap(a -> a.pod().name(), a -> a)));
         }
 
-        public Optional<Answer> of(PodRef pod) {
+        public Optional<Answer> answerOf(PodRef pod) {
             return Optional.ofNullable(byPod.get(pod.name()));
         }
     }
@@ -171,7 +173,8 @@ public final class SafekeeperCatchUp {
         if (!candidate.serving()) {
             return new CaughtUp();
         }
-        Answer answer = observed.of(candidate.pod()).orElse(new Answer.Unanswered(candidate.pod(), "it was not asked"));
+        Answer answer = observed.answerOf(candidate.pod())
+                .orElse(new Answer.Unanswered(candidate.pod(), "it was not asked"));
         if (answer instanceof Answer.Unanswered unanswered) {
             return new CandidateUnanswered(candidate.pod(), unanswered.reason());
         }
@@ -198,7 +201,8 @@ public final class SafekeeperCatchUp {
                         laggards.add(new Laggard(name(voter, byNodeId.get(voter)), why.get()));
                     }
                 }
-                if (caughtUp < voters.size() / 2 + 1) {
+                // a set of one or two keeps no majority without X however caught up the other is: nothing to wait for
+                if (caughtUp < voters.size() / 2 + 1 && !laggards.isEmpty()) {
                     return new Lagging(timeline.timeline(), laggards);
                 }
             }
@@ -239,7 +243,7 @@ public final class SafekeeperCatchUp {
         if (!pod.serving()) {
             return Optional.of("is not Ready");
         }
-        Optional<Answer> answer = observed.of(pod.pod());
+        Optional<Answer> answer = observed.answerOf(pod.pod());
         if (answer.isEmpty()) {
             return Optional.of("was not asked");
         }

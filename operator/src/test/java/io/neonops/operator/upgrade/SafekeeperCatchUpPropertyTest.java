@@ -194,7 +194,7 @@ class SafekeeperCatchUpPropertyTest {
     }
 
     private static Optional<Map<TenantTimelineId, TimelineWal>> timelines(Case c, PodRef ref) {
-        return c.observed().of(ref).filter(Answer.Timelines.class::isInstance)
+        return c.observed().answerOf(ref).filter(Answer.Timelines.class::isInstance)
                 .map(a -> ((Answer.Timelines) a).timelines());
     }
 

@@ -191,6 +191,18 @@ class SafekeeperCatchUpTest {
     }
 
     @Test
+    void aVoterSetTooSmallForAMajorityWithoutTheCandidateHoldsItBackOnlyForALaggard() {
+        List<Set<NodeId>> pair = List.of(ids(1, 2));
+        var caughtUp = observed(holds(0, voters(COMMIT, pair)), holds(1, voters(COMMIT, pair)), holds(2));
+        var behind = observed(holds(0, voters(COMMIT, pair)), holds(1, voters(BEHIND, pair)), holds(2));
+        var alone = observed(holds(0, voters(COMMIT, List.of(ids(1)))), holds(1), holds(2));
+
+        assertThat(check(safekeepers(3), caughtUp)).isEqualTo(new SafekeeperCatchUp.CaughtUp());
+        assertThat(check(safekeepers(3), behind)).isInstanceOf(SafekeeperCatchUp.Lagging.class);
+        assertThat(check(safekeepers(3), alone)).isEqualTo(new SafekeeperCatchUp.CaughtUp());
+    }
+
+    @Test
     void aMemberWithoutAPodInTheClusterIsNotCaughtUp() {
         List<Set<NodeId>> members = List.of(ids(1, 2, 7));
         var observed = observed(holds(0, voters(COMMIT, members)), holds(1, voters(COMMIT, members)), holds(2));
