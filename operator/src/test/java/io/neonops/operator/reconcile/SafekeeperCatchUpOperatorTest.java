@@ -99,6 +99,10 @@ class SafekeeperCatchUpOperatorTest {
         // a 2022 release publishes its positions only as gauges
         assertThat(safekeepers.of(ns, "demo-safekeeper-0").paths()).contains("/metrics")
                 .doesNotContain("/v1/tenant/timeline");
+        operator.awaitReconciliations(ns, "demo", 1);
+        operator.requests.drain();
+        operator.awaitReconciliations(ns, "demo", 2);
+        assertThat(operator.operatorWrites(ns)).as("writes while waiting, the WAL positions unchanged").isEmpty();
 
         safekeepers.of(ns, "demo-safekeeper-2").silence();
         NeonClusterStatus silent = operator.awaitStatus(ns, "demo", "the silent safekeeper named",
