@@ -16,14 +16,14 @@ public class RollingUpgradeStatus {
     @JsonPropertyDescription("The pod the roll is at: being restarted, awaited, halted on or blocked before")
     private String currentPod;
 
+    @JsonPropertyDescription("What the roll does at that pod, e.g. \"draining demo-pageserver-1\" or \"filling demo-pageserver-1\"")
+    private String step;
+
     @JsonPropertyDescription("Pods that run the current spec, Ready or not")
     private Integer updatedPods;
 
     @JsonPropertyDescription("Pods the spec asks for")
     private Integer totalPods;
-
-    @JsonPropertyDescription("What the roll does now, in a few words, e.g. waiting for demo-safekeeper-2 to catch up on <tenant>/<timeline>")
-    private String step;
 
     @JsonPropertyDescription("When the roll began waiting at currentPod, for a step whose timeout counts from there (RFC 3339)")
     private String waitingSince;
@@ -52,6 +52,14 @@ public class RollingUpgradeStatus {
         this.currentPod = currentPod;
     }
 
+    public String getStep() {
+        return step;
+    }
+
+    public void setStep(String step) {
+        this.step = step;
+    }
+
     public Integer getUpdatedPods() {
         return updatedPods;
     }
@@ -68,14 +76,6 @@ public class RollingUpgradeStatus {
         this.totalPods = totalPods;
     }
 
-    public String getStep() {
-        return step;
-    }
-
-    public void setStep(String step) {
-        this.step = step;
-    }
-
     public String getWaitingSince() {
         return waitingSince;
     }
@@ -87,19 +87,19 @@ public class RollingUpgradeStatus {
     @Override
     public boolean equals(Object o) {
         return o instanceof RollingUpgradeStatus other && Objects.equals(from, other.from) && Objects.equals(to, other.to)
-                && Objects.equals(currentPod, other.currentPod) && Objects.equals(updatedPods, other.updatedPods)
-                && Objects.equals(totalPods, other.totalPods) && Objects.equals(step, other.step)
-                && Objects.equals(waitingSince, other.waitingSince);
+                && Objects.equals(currentPod, other.currentPod) && Objects.equals(step, other.step)
+                && Objects.equals(updatedPods, other.updatedPods)
+                && Objects.equals(totalPods, other.totalPods) && Objects.equals(waitingSince, other.waitingSince);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(from, to, currentPod, updatedPods, totalPods, step, waitingSince);
+        return Objects.hash(from, to, currentPod, step, updatedPods, totalPods, waitingSince);
     }
 
     @Override
     public String toString() {
-        return "{from=" + from + ", to=" + to + ", currentPod=" + currentPod + ", updatedPods=" + updatedPods
-                + ", totalPods=" + totalPods + ", step=" + step + ", waitingSince=" + waitingSince + "}";
+        return "{from=" + from + ", to=" + to + ", currentPod=" + currentPod + ", step=" + step + ", updatedPods=" + updatedPods
+                + ", totalPods=" + totalPods + ", waitingSince=" + waitingSince + "}";
     }
 }

@@ -34,11 +34,11 @@ import io.neonops.operator.resources.EtcdBootstrapMembers;
 import io.neonops.operator.resources.InvalidEtcdBootstrapException;
 import io.neonops.operator.resources.Owner;
 import io.neonops.operator.resources.ResourceLabels;
+import io.neonops.operator.safekeeper.SafekeeperWalPositions;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
 import io.neonops.operator.status.UpgradeStatusMapping;
-import io.neonops.operator.safekeeper.SafekeeperWalPositions;
 import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.upgrade.ObservedPod;
 import io.neonops.operator.upgrade.RollStep;
@@ -73,11 +73,6 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     /** Degraded reasons of an accepted spec that cannot be carried out in full yet ({@link ClusterStatusBuilder#troubled}). */
     private static final Set<String> PROBLEMS = Set.of(Refusal.VOLUME_LOST, Refusal.ETCD_MEMBER_ADD_FAILED,
             Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED);
-
-    /** How often a roll waiting for safekeepers to catch up asks them again. */
-    static final Duration CATCH_UP_POLL = Duration.ofSeconds(5);
-    /** How often a roll halted on safekeepers that did not catch up asks them again, to go on once they have. */
-    static final Duration CATCH_UP_HALTED_POLL = Duration.ofSeconds(10);
 
     private final ReconcileSettings settings;
     private final Clock clock;
@@ -326,9 +321,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         SpecSummary target = SpecSummary.of(spec);
         Set<String> deleted = restarts.notYetGone(cluster, current);
         List<ObservedPod> pods = ObservedPods.of(desired, current, deleted, now);
+        RollStep planned = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
         Optional<UpgradeStatus> previous = Optional.ofNullable(cluster.getStatus())
                 .flatMap(s -> UpgradeStatusMapping.fromResource(s.getUpgrade()));
-        RollStep planned = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), now);
         RollStep step = planned instanceof RollStep.Restart restart
                 ? catchUp(spec, restart, pods, previous, now, context)
                 : planned;
@@ -346,19 +341,12 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             }
         }
         NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, step, progress, now);
-        return new Outcome(status, recheckAfter(step, now));
-    }
-
-    /** When a step that waits is to be looked at again even if no event comes. */
-    private static Optional<Duration> recheckAfter(RollStep step, Instant now) {
-        if (step instanceof RollStep.WaitForReady wait) {
-            return Optional.of(Duration.between(now, wait.deadline()));
-        }
-        if (step instanceof RollStep.AwaitCatchUp wait) {
-            Duration left = Duration.between(now, wait.deadline());
-            return Optional.of(left.compareTo(CATCH_UP_POLL) < 0 ? left : CATCH_UP_POLL);
-        }
-        return step instanceof RollStep.CatchUpTimedOut ? Optional.of(CATCH_UP_HALTED_POLL) : Optional.empty();
+        Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
+                ? Optional.of(Duration.between(now, wait.deadline()))
+                : Optional.empty();
+        // nothing Kubernetes would tell the operator of shows the safekeepers catching up
+        recheck = recheck.or(() -> SafekeeperCatchUp.askAgainAfter(step, now));
+        return new Outcome(status, recheck);
     }
 
     /**
@@ -402,7 +390,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         if (degraded.isPresent() && !PROBLEMS.contains(degraded.get().getReason())
                 && !sameDecision(degraded.get(), wasDegraded)) {
             String reason = degraded.get().getReason();
-            boolean halted = ClusterStatusBuilder.HALT_REASONS.contains(reason);
+            boolean halted = ClusterStatusBuilder.ROLL_HALT_REASONS.contains(reason);
             if (!halted) {
                 // a halted roll refuses no spec: it shows in the clusters gauge as Degraded
                 metrics.changeRefused(reason);

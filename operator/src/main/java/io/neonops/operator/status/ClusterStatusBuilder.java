@@ -34,8 +34,8 @@ public final class ClusterStatusBuilder {
     public static final String RECONCILED = "Reconciled";
     public static final String ROLLING_UPGRADE = "RollingUpgrade";
     public static final String ROLL_HALTED = RollStep.Halted.REASON;
-    /** Degraded reasons of a halted roll ({@link RollStep.Halting}): it refuses no spec and waits where it stopped. */
-    public static final Set<String> HALT_REASONS = Set.of(ROLL_HALTED, RollStep.CatchUpTimedOut.REASON);
+    /** The Degraded reasons of a halted roll: a step that did not finish in time, not a refused spec. */
+    public static final Set<String> ROLL_HALT_REASONS = Set.of(ROLL_HALTED, RollStep.CatchUpTimedOut.REASON);
     public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
     /** Progressing: safekeepers wait for the storage controller, or their pods, to be registered with it. */
     public static final String SAFEKEEPER_REGISTRATION = "SafekeeperRegistration";
@@ -115,9 +115,9 @@ public final class ClusterStatusBuilder {
                         "the rolling upgrade is halted (see Degraded)", generation, now);
             }
         }
-        conditions = rolling && step instanceof RollStep.Halting halting
-                ? ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true, halting.degradedReason(),
-                        step.message(), generation, now)
+        conditions = rolling && !progress.progressing()
+                ? ClusterConditions.with(conditions, ClusterConditions.DEGRADED, true,
+                        step.haltReason().orElse(ROLL_HALTED), step.message(), generation, now)
                 : ClusterConditions.with(conditions, ClusterConditions.DEGRADED, false, SPEC_ACCEPTED,
                         "the spec is accepted", generation, now);
         status.setConditions(conditions);

@@ -23,9 +23,9 @@ public final class UpgradeStatusMapping {
         status.setFrom(upgrade.from().map(UpgradeStatusMapping::toResource).orElse(null));
         status.setTo(toResource(upgrade.to()));
         status.setCurrentPod(upgrade.currentPod().orElse(null));
+        status.setStep(upgrade.step().orElse(null));
         status.setUpdatedPods(upgrade.updatedPods());
         status.setTotalPods(upgrade.totalPods());
-        status.setStep(upgrade.step().orElse(null));
         status.setWaitingSince(upgrade.waitingSince().map(Instant::toString).orElse(null));
         return status;
     }
@@ -44,8 +44,8 @@ public final class UpgradeStatusMapping {
         }
         try {
             return Optional.of(new UpgradeStatus(summary(status.getFrom()), to.get(),
-                    Optional.ofNullable(status.getCurrentPod()), status.getUpdatedPods(), status.getTotalPods(),
-                    Optional.ofNullable(status.getStep()), instant(status.getWaitingSince())));
+                    Optional.ofNullable(status.getCurrentPod()), Optional.ofNullable(status.getStep()), status.getUpdatedPods(), status.getTotalPods(),
+                    instant(status.getWaitingSince())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -14,20 +14,22 @@ public sealed interface RollStep {
     /** One line for a condition message or an Event. */
     String message();
 
-    /** The step in a few words, for {@code status.upgrade.step} and {@code kubectl get}. */
-    String summary();
+    /** A few words for {@code status.upgrade.step} and its {@code kubectl get} column, e.g. {@code draining demo-pageserver-1}. */
+    default String stage() {
+        return currentPod().map(pod -> "at " + pod.name()).orElse("");
+    }
+
+    /**
+     * The reason of the {@code Degraded} condition when the roll halts here: a pod or a storage-controller operation did
+     * not finish within its timeout, or the storage controller refuses what the roll needs. Empty while the roll goes on.
+     */
+    default Optional<String> haltReason() {
+        return Optional.empty();
+    }
 
     /** Since when the roll has been waiting at this step, when its timeout counts from a start kept in the status. */
     default Optional<Instant> waitingSince() {
         return Optional.empty();
-    }
-
-    /**
-     * A step where the roll stops until what it waited for happens or the spec changes: {@code Degraded} is True
-     * with {@link #degradedReason()} and {@link #message()}.
-     */
-    sealed interface Halting extends AtPod {
-        String degradedReason();
     }
 
     /** A step at one pod: the one restarted, awaited, halted on or blocked before. */
@@ -53,10 +55,7 @@ public sealed interface RollStep {
             return "every pod runs the current spec";
         }
 
-        @Override
-        public String summary() {
-            return "up to date";
-        }
+
     }
 
     /** Delete this pod so that the core recreates it on the desired spec. */
@@ -72,7 +71,7 @@ public sealed interface RollStep {
         }
 
         @Override
-        public String summary() {
+        public String stage() {
             return "restarting " + pod.name();
         }
     }
@@ -90,8 +89,8 @@ public sealed interface RollStep {
         }
 
         @Override
-        public String summary() {
-            return "waiting for " + pod.name() + " to become Ready";
+        public String stage() {
+            return "waiting for " + pod.name() + " to be Ready";
         }
     }
 
@@ -107,8 +106,8 @@ public sealed interface RollStep {
         }
 
         @Override
-        public String summary() {
-            return "waiting for " + pod.name() + " to be recreated";
+        public String stage() {
+            return "recreating " + pod.name();
         }
     }
 
@@ -120,7 +119,7 @@ public sealed interface RollStep {
      *
      * @param createdAt when the pod was created on the desired spec
      */
-    record Halted(PodRef pod, Instant createdAt, Duration timeout) implements Halting {
+    record Halted(PodRef pod, Instant createdAt, Duration timeout) implements AtPod {
 
         /** The Degraded reason of a pod that was not Ready in time. */
         public static final String REASON = "RollHalted";
@@ -138,19 +137,19 @@ public sealed interface RollStep {
         }
 
         @Override
-        public String summary() {
-            return "halted: " + pod.name() + " not Ready";
+        public String stage() {
+            return "halted at " + pod.name();
         }
 
         @Override
-        public String degradedReason() {
-            return REASON;
+        public Optional<String> haltReason() {
+            return Optional.of(REASON);
         }
-    }
 
-    /** {@code PT12M5S} reads as {@code 12m5s}. */
-    private static String human(Duration d) {
-        return d.withNanos(0).toString().substring(2).toLowerCase();
+        /** {@code PT12M5S} reads as {@code 12m5s}. */
+        static String human(Duration d) {
+            return d.withNanos(0).toString().substring(2).toLowerCase();
+        }
     }
 
     /** This pod is next, but taking it down now would break its component's quorum. */
@@ -166,7 +165,7 @@ public sealed interface RollStep {
         }
 
         @Override
-        public String summary() {
+        public String stage() {
             return "blocked before " + pod.name();
         }
     }
@@ -193,7 +192,7 @@ public sealed interface RollStep {
         }
 
         @Override
-        public String summary() {
+        public String stage() {
             return "waiting for " + waiting.waitingFor();
         }
 
@@ -208,7 +207,7 @@ public sealed interface RollStep {
      * by itself once they have caught up (each reconcile asks again) or the spec changes.
      */
     record CatchUpTimedOut(PodRef pod, SafekeeperCatchUp.Waiting waiting, Instant since, Duration timeout)
-            implements Halting {
+            implements AtPod {
 
         /** The Degraded reason of a safekeeper restart whose timelines' quorum did not catch up in time. */
         public static final String REASON = "SafekeeperCatchUpTimeout";
@@ -222,13 +221,13 @@ public sealed interface RollStep {
 
         @Override
         public String message() {
-            return "not restarting pod " + pod.name() + ": waited from " + since + " for " + human(timeout)
+            return "not restarting pod " + pod.name() + ": waited from " + since + " for " + Halted.human(timeout)
                     + " for " + waiting.waitingFor() + ": " + waiting.detail()
                     + "; no further pod is restarted until they catch up or the spec is fixed";
         }
 
         @Override
-        public String summary() {
+        public String stage() {
             return "halted: waited too long for " + waiting.waitingFor();
         }
 
@@ -238,8 +237,8 @@ public sealed interface RollStep {
         }
 
         @Override
-        public String degradedReason() {
-            return REASON;
+        public Optional<String> haltReason() {
+            return Optional.of(REASON);
         }
     }
 }

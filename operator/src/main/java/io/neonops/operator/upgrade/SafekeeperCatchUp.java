@@ -41,6 +41,11 @@ import java.util.stream.Collectors;
  */
 public final class SafekeeperCatchUp {
 
+    /** How often a roll waiting for safekeepers to catch up asks them again. */
+    public static final Duration POLL = Duration.ofSeconds(5);
+    /** How often a roll halted on safekeepers that did not catch up asks them again, to go on once they have. */
+    public static final Duration HALTED_POLL = Duration.ofSeconds(10);
+
     private static final Comparator<NodeId> BY_ID = Comparator.comparingLong(NodeId::value);
 
     private SafekeeperCatchUp() {
@@ -229,6 +234,15 @@ public final class SafekeeperCatchUp {
         return now.isBefore(deadline)
                 ? new RollStep.AwaitCatchUp(restart.pod(), waiting, since, deadline)
                 : new RollStep.CatchUpTimedOut(restart.pod(), waiting, since, timeout);
+    }
+
+    /** When a step of this rule is to be looked at again, by the deadline at the latest; empty for other steps. */
+    public static Optional<Duration> askAgainAfter(RollStep step, Instant now) {
+        if (step instanceof RollStep.AwaitCatchUp wait) {
+            Duration left = Duration.between(now, wait.deadline());
+            return Optional.of(left.compareTo(POLL) < 0 ? left : POLL);
+        }
+        return step instanceof RollStep.CatchUpTimedOut ? Optional.of(HALTED_POLL) : Optional.empty();
     }
 
     /**

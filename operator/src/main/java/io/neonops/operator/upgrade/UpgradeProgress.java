@@ -17,7 +17,7 @@ import java.util.Optional;
  * spec any more, so it is carried over from the previous status.
  * <p>
  * Progressing is True while rolling, also while blocked on another pod's readiness or waiting for safekeepers to
- * catch up (the roll goes on by itself), and False once halted ({@link RollStep.Halting}), where {@code Degraded}
+ * catch up (the roll goes on by itself), and False once halted ({@link RollStep#haltReason()}), where {@code Degraded}
  * takes over.
  *
  * @param upgrade     {@code status.upgrade}; empty when no roll is under way
@@ -47,9 +47,9 @@ public record UpgradeProgress(Optional<UpgradeStatus> upgrade, boolean progressi
         }
         Optional<SpecSummary> from = mostRunOutdated(pods).or(() -> carriedOver.flatMap(UpgradeStatus::from));
         int updated = (int) pods.stream().filter(p -> p.updated() && !p.deleting()).count();
-        UpgradeStatus status = new UpgradeStatus(from, target, step.currentPod().map(PodRef::name), updated, pods.size(),
-                Optional.of(step.summary()), step.waitingSince());
-        return new UpgradeProgress(Optional.of(status), !(step instanceof RollStep.Halting));
+        UpgradeStatus status = new UpgradeStatus(from, target, step.currentPod().map(PodRef::name),
+                Optional.of(step.stage()).filter(s -> !s.isEmpty()), updated, pods.size(), step.waitingSince());
+        return new UpgradeProgress(Optional.of(status), step.haltReason().isEmpty());
     }
 
     /** The spec most outdated pods record; on a tie, the one the roll meets first. */

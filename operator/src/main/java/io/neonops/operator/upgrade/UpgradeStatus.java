@@ -10,13 +10,14 @@ import java.util.Optional;
  * @param from         the spec the outdated pods run; empty when no pod says (pods from before these annotations)
  * @param to           the cluster's current spec
  * @param currentPod   the pod the roll is at: being restarted, awaited, halted on or blocked before
+ * @param step         what the roll does there, in a few words ({@link RollStep#stage()})
  * @param updatedPods  pods that exist on the desired spec hash (Ready or not, as Kubernetes counts "updated")
  * @param totalPods    pods the spec wants
- * @param step         the roll's step in a few words ({@link RollStep#summary()}); empty in a status written before
  * @param waitingSince since when the roll has waited at {@code currentPod}, for a step whose timeout counts from there
+ *                     ({@link RollStep#waitingSince()})
  */
-public record UpgradeStatus(Optional<SpecSummary> from, SpecSummary to, Optional<String> currentPod, int updatedPods,
-                            int totalPods, Optional<String> step, Optional<Instant> waitingSince) {
+public record UpgradeStatus(Optional<SpecSummary> from, SpecSummary to, Optional<String> currentPod, Optional<String> step,
+                            int updatedPods, int totalPods, Optional<Instant> waitingSince) {
 
     public UpgradeStatus {
         Objects.requireNonNull(from, "from");
@@ -29,10 +30,10 @@ public record UpgradeStatus(Optional<SpecSummary> from, SpecSummary to, Optional
         }
     }
 
-    /** A status without a step, as one written before steps were recorded. */
-    public UpgradeStatus(Optional<SpecSummary> from, SpecSummary to, Optional<String> currentPod, int updatedPods,
-                         int totalPods) {
-        this(from, to, currentPod, updatedPods, totalPods, Optional.empty(), Optional.empty());
+    /** A status of a step that waits for nothing timed. */
+    public UpgradeStatus(Optional<SpecSummary> from, SpecSummary to, Optional<String> currentPod, Optional<String> step,
+                         int updatedPods, int totalPods) {
+        this(from, to, currentPod, step, updatedPods, totalPods, Optional.empty());
     }
 
     /** When the roll began waiting before {@code pod}, if this status says it was waiting there. */

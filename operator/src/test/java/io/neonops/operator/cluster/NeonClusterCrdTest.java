@@ -49,9 +49,11 @@ class NeonClusterCrdTest {
     }
 
     @Test
-    void printsReadyCountsVersionsPhaseRollStepAndAgeInThatOrder() {
+    void printsReadyCountsVersionsPhaseTheRollsStepAndAgeInThatOrder() {
         assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName())
                 .containsExactly("Ready", "Pageservers", "Safekeepers", "PG", "Phase", "Step", "Age");
+        assertThat(version.getAdditionalPrinterColumns()).filteredOn(c -> c.getName().equals("Step"))
+                .extracting(c -> c.getJsonPath()).containsExactly(".status.upgrade.step");
     }
 
     @Test
@@ -88,5 +90,10 @@ class NeonClusterCrdTest {
     @Test
     void specHasNoDefaultsSoNothingIsWrittenIntoIt() {
         assertThat(new KubernetesSerialization().asJson(version.getSchema())).doesNotContain("\"default\"");
+    }
+
+    @Test
+    void theSafekeeperCatchUpTimeoutIsAtLeastTenSeconds() {
+        assertThat(spec("upgrade", "safekeeperCatchUpTimeoutSeconds").getMinimum()).isEqualTo(10.0);
     }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.status.ClusterConditions;
+import io.neonops.operator.status.NodeHealth;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.FakeSafekeepers;
@@ -170,7 +171,8 @@ class SafekeeperCatchUpOperatorTest {
         FakeKubelet kubelet = kubelet(ns);
         OperatorHarness operator = operator(ns, safekeepers);
         operator.create(ns, MODERN);
-        operator.awaitRunning(ns);
+        Poll.until("every pod of the modern cluster Ready", () -> client.pods().inNamespace(ns).list().getItems().stream()
+                .filter(NodeHealth::isReady).count() == NeonClusterOperatorTest.MODERN_PODS.size());
 
         newImage(operator, ns);
 

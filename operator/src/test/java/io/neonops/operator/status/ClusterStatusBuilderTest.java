@@ -81,7 +81,7 @@ class ClusterStatusBuilderTest {
         pods.put("demo-pageserver-0", new PodBuilder(pods.get("demo-pageserver-0"))
                 .editMetadata().addToAnnotations(SpecHash.ANNOTATION, "older").endMetadata().build());
         UpgradeStatus upgrade = new UpgradeStatus(Optional.of(new SpecSummary("neon:0", List.of(PgMajorVersion.V16))),
-                SpecSummary.of(DESIRED.cluster()), step.currentPod().map(PodRef::name), 4, 5);
+                SpecSummary.of(DESIRED.cluster()), step.currentPod().map(PodRef::name), Optional.of(step.stage()), 4, 5);
         return ClusterStatusBuilder.accepted(cluster, DESIRED, pods, step, new UpgradeProgress(Optional.of(upgrade), progressing), T1);
     }
 

@@ -7,6 +7,7 @@ import io.neonops.operator.cluster.SoftwareVersion;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.storage.common.PgMajorVersion;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class UpgradeStatusMappingTest {
     private static final UpgradeStatus UPGRADE = new UpgradeStatus(
             Optional.of(new SpecSummary("neon:1", List.of(PgMajorVersion.V16))),
             new SpecSummary("neon:2", List.of(PgMajorVersion.V16, PgMajorVersion.V17)),
-            Optional.of("demo-safekeeper-1"), 3, 5);
+            Optional.of("demo-safekeeper-1"), Optional.of("restarting demo-safekeeper-1"), 3, 5);
 
     @Test
     void anUpgradeReadsBackAsItWasWritten() {
@@ -25,12 +26,13 @@ class UpgradeStatusMappingTest {
 
         assertThat(written.getTo()).isEqualTo(new SoftwareVersion("neon:2", List.of(16, 17)));
         assertThat(written.getCurrentPod()).isEqualTo("demo-safekeeper-1");
+        assertThat(written.getStep()).isEqualTo("restarting demo-safekeeper-1");
         assertThat(UpgradeStatusMapping.fromResource(written)).contains(UPGRADE);
     }
 
     @Test
     void anUpgradeWithoutFromOrCurrentPodReadsBack() {
-        UpgradeStatus bare = new UpgradeStatus(Optional.empty(), UPGRADE.to(), Optional.empty(), 5, 5);
+        UpgradeStatus bare = new UpgradeStatus(Optional.empty(), UPGRADE.to(), Optional.empty(), Optional.empty(), 5, 5);
 
         assertThat(UpgradeStatusMapping.fromResource(UpgradeStatusMapping.toResource(bare))).contains(bare);
     }
@@ -49,5 +51,17 @@ class UpgradeStatusMappingTest {
         assertThat(List.of(unknownMajor, nullMajor, noCounts, tooMany))
                 .allSatisfy(status -> assertThat(UpgradeStatusMapping.fromResource(status)).isEmpty());
         assertThat(UpgradeStatusMapping.fromResource(null)).isEmpty();
+    }
+
+    @Test
+    void theStartOfAWaitReadsBackAndAnUnreadableOneIsNone() {
+        UpgradeStatus waiting = new UpgradeStatus(UPGRADE.from(), UPGRADE.to(), Optional.of("demo-safekeeper-0"),
+                Optional.of("waiting for demo-safekeeper-2 to catch up"), 3, 5, Optional.of(Instant.parse("2026-01-02T03:04:05Z")));
+        RollingUpgradeStatus written = UpgradeStatusMapping.toResource(waiting);
+
+        assertThat(written.getWaitingSince()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(UpgradeStatusMapping.fromResource(written)).contains(waiting);
+        written.setWaitingSince("yesterday");
+        assertThat(UpgradeStatusMapping.fromResource(written).orElseThrow().waitingSince()).isEmpty();
     }
 }

@@ -109,7 +109,7 @@ class SafekeeperCatchUpTest {
                 List.of(new SafekeeperCatchUp.Laggard("demo-safekeeper-2",
                         "has not flushed the timeline's WAL up to the commit LSN of demo-safekeeper-0"))),
                 NOW, NOW.plus(CATCH_UP_TIMEOUT)));
-        assertThat(step.summary()).isEqualTo("waiting for demo-safekeeper-2 to catch up on " + TIMELINE);
+        assertThat(step.stage()).isEqualTo("waiting for demo-safekeeper-2 to catch up on " + TIMELINE);
         assertThat(step.message()).startsWith("not restarting pod demo-safekeeper-0 yet: waiting for demo-safekeeper-2"
                 + " to catch up on " + TIMELINE + ": demo-safekeeper-2 has not flushed");
         assertThat(step.currentPod()).contains(safekeeper(0));
@@ -250,12 +250,12 @@ class SafekeeperCatchUpTest {
         RollStep step = gate(safekeepers(3), lagging, Optional.of(began));
 
         assertThat(step).isInstanceOfSatisfying(RollStep.CatchUpTimedOut.class, halted -> {
-            assertThat(halted.degradedReason()).isEqualTo("SafekeeperCatchUpTimeout");
+            assertThat(halted.haltReason()).contains("SafekeeperCatchUpTimeout");
             assertThat(halted.message()).isEqualTo("not restarting pod demo-safekeeper-0: waited from " + began
                     + " for 5m for demo-safekeeper-2 to catch up on " + TIMELINE + ": demo-safekeeper-2 has not flushed"
                     + " the timeline's WAL up to the commit LSN of demo-safekeeper-0; no further pod is restarted until"
                     + " they catch up or the spec is fixed");
-            assertThat(halted.summary()).isEqualTo("halted: waited too long for demo-safekeeper-2 to catch up on "
+            assertThat(halted.stage()).isEqualTo("halted: waited too long for demo-safekeeper-2 to catch up on "
                     + TIMELINE);
         });
     }

@@ -415,11 +415,11 @@ public final class ClusterSpecParser {
                         UpgradeSpec.MIN_SAFEKEEPER_CATCH_UP_TIMEOUT_SECONDS));
     }
 
-    private static Duration seconds(SpecReader reader, JsonNode upgrade, String key, int defaultSeconds, int min) {
-        String field = "spec.upgrade." + key;
-        int seconds = reader.integer(upgrade, key, field).orElse(defaultSeconds);
-        if (seconds < min) {
-            reader.error(field, "must be at least " + min + ", got " + seconds);
+    private static Duration seconds(SpecReader reader, JsonNode upgrade, String field, int defaultSeconds, int minSeconds) {
+        String path = "spec.upgrade." + field;
+        int seconds = reader.integer(upgrade, field, path).orElse(defaultSeconds);
+        if (seconds < minSeconds) {
+            reader.error(path, "must be at least " + minSeconds + ", got " + seconds);
         }
         return Duration.ofSeconds(seconds);
     }

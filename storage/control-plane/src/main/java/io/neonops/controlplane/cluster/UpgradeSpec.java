@@ -1,6 +1,7 @@
 package io.neonops.controlplane.cluster;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How rolling upgrades pace themselves.
@@ -16,4 +17,9 @@ public record UpgradeSpec(Duration podReadyTimeout, Duration safekeeperCatchUpTi
     /** Long enough for a safekeeper that was restarted a moment ago to stream the WAL it missed from its peers. */
     public static final int DEFAULT_SAFEKEEPER_CATCH_UP_TIMEOUT_SECONDS = 300;
     public static final int MIN_SAFEKEEPER_CATCH_UP_TIMEOUT_SECONDS = 10;
+
+    public UpgradeSpec {
+        Objects.requireNonNull(podReadyTimeout, "podReadyTimeout");
+        Objects.requireNonNull(safekeeperCatchUpTimeout, "safekeeperCatchUpTimeout");
+    }
 }

@@ -42,15 +42,6 @@ public sealed interface ComponentDescriptor
         return false;
     }
 
-    /**
-     * Where the nodes publish how far they hold each timeline's WAL, when they hold WAL that a restart must not leave
-     * without a caught-up quorum; the API a release speaks follows from the cluster's generation. Empty for kinds
-     * that hold no WAL.
-     */
-    default Optional<WalPositionSource> walPositions(ClusterSpec cluster) {
-        return Optional.empty();
-    }
-
     /** The user Neon's image runs as (its first {@code useradd}). */
     long NEON_USER_ID = 1000L;
 
@@ -96,6 +87,15 @@ public sealed interface ComponentDescriptor
 
     /** What taking one node down must not break. */
     QuorumRule quorum();
+
+    /**
+     * Where the nodes publish how far they hold each timeline's WAL, when they hold WAL that a restart must not leave
+     * without a caught-up quorum; the API a release speaks follows from the cluster's generation. Empty for kinds
+     * that hold no WAL.
+     */
+    default Optional<WalPositionSource> walPositions(ClusterSpec cluster) {
+        return Optional.empty();
+    }
 
     /** How peers and the operator refer to one node in messages: {@code etcd member}. */
     String memberNoun();

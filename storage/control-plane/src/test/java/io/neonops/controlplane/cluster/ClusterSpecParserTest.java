@@ -196,16 +196,6 @@ class ClusterSpecParserTest {
     }
 
     @Test
-    void aSafekeeperCatchUpTimeoutUnderTenSecondsIsRefusedNamingTheField() {
-        assertThat(errorsOf("image: x\nupgrade: {safekeeperCatchUpTimeoutSeconds: 9}\n"))
-                .singleElement()
-                .satisfies(e -> {
-                    assertThat(e.path()).isEqualTo("spec.upgrade.safekeeperCatchUpTimeoutSeconds");
-                    assertThat(e.reason()).isEqualTo("must be at least 10, got 9");
-                });
-    }
-
-    @Test
     void monitoringIsAcceptedAndOnlyItsFormChecked() throws InvalidClusterSpecException {
         ClusterSpecParser.parse("demo", "ns", spec("image: x\nmonitoring: {podMonitor: true}\n"));
 
@@ -325,5 +315,15 @@ class ClusterSpecParserTest {
                         + " run the storage-broker topology without auth in local mode"));
         assertThat(TopologySupport.refusal(parse(MODERN), "in local mode")).isEmpty();
         assertThat(TopologySupport.refusal(parse("image: x\nauth: {enabled: true, publicKeySecret: keys}\n"), "in local mode")).isEmpty();
+    }
+
+    @Test
+    void aSafekeeperCatchUpTimeoutUnderTenSecondsIsRefusedNamingTheField() {
+        assertThat(errorsOf("image: x\nupgrade: {safekeeperCatchUpTimeoutSeconds: 9}\n"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.path()).isEqualTo("spec.upgrade.safekeeperCatchUpTimeoutSeconds");
+                    assertThat(e.reason()).isEqualTo("must be at least 10, got 9");
+                });
     }
 }

@@ -52,14 +52,6 @@ class ComponentDescriptorTest {
     }
 
     @Test
-    void onlySafekeepersHoldWalAndTheirPositionsAreReadAsTheClustersGenerationPublishesThem() {
-        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().walPositions(MODERN).isPresent()))
-                .containsExactly(Component.SAFEKEEPER);
-        assertThat(Component.SAFEKEEPER.descriptor().walPositions(CLUSTER)).contains(WalPositionSource.METRICS);
-        assertThat(Component.SAFEKEEPER.descriptor().walPositions(MODERN)).contains(WalPositionSource.TIMELINE_STATUS);
-    }
-
-    @Test
     void onlyThePageserversServeThePostgresMajors() {
         assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().servesPostgres()))
                 .containsExactly(Component.PAGESERVER);
@@ -116,5 +108,13 @@ class ComponentDescriptorTest {
         assertThat(Component.STORAGE_CONTROLLER_DB.metricsPort()).isEqualTo(Optional.empty());
         assertThat(Component.STORAGE_BROKER.metricsPort()).contains(NodePort.STORAGE_BROKER);
         assertThat(Component.STORAGE_CONTROLLER.metricsPort()).contains(NodePort.STORAGE_CONTROLLER_HTTP);
+    }
+
+    @Test
+    void onlySafekeepersHoldWalAndTheirPositionsAreReadAsTheClustersGenerationPublishesThem() {
+        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().walPositions(MODERN).isPresent()))
+                .containsExactly(Component.SAFEKEEPER);
+        assertThat(Component.SAFEKEEPER.descriptor().walPositions(CLUSTER)).contains(WalPositionSource.METRICS);
+        assertThat(Component.SAFEKEEPER.descriptor().walPositions(MODERN)).contains(WalPositionSource.TIMELINE_STATUS);
     }
 }
