@@ -25,6 +25,9 @@ public class RollingUpgradeStatus {
     @JsonPropertyDescription("Pods the spec asks for")
     private Integer totalPods;
 
+    @JsonPropertyDescription("When the roll began waiting at currentPod, for a step whose timeout counts from there (RFC 3339)")
+    private String waitingSince;
+
     public SoftwareVersion getFrom() {
         return from;
     }
@@ -73,22 +76,30 @@ public class RollingUpgradeStatus {
         this.totalPods = totalPods;
     }
 
+    public String getWaitingSince() {
+        return waitingSince;
+    }
+
+    public void setWaitingSince(String waitingSince) {
+        this.waitingSince = waitingSince;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RollingUpgradeStatus other && Objects.equals(from, other.from) && Objects.equals(to, other.to)
                 && Objects.equals(currentPod, other.currentPod) && Objects.equals(step, other.step)
                 && Objects.equals(updatedPods, other.updatedPods)
-                && Objects.equals(totalPods, other.totalPods);
+                && Objects.equals(totalPods, other.totalPods) && Objects.equals(waitingSince, other.waitingSince);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(from, to, currentPod, step, updatedPods, totalPods);
+        return Objects.hash(from, to, currentPod, step, updatedPods, totalPods, waitingSince);
     }
 
     @Override
     public String toString() {
         return "{from=" + from + ", to=" + to + ", currentPod=" + currentPod + ", step=" + step + ", updatedPods=" + updatedPods
-                + ", totalPods=" + totalPods + "}";
+                + ", totalPods=" + totalPods + ", waitingSince=" + waitingSince + "}";
     }
 }

@@ -21,6 +21,11 @@ public class UpgradeSpec {
             + " fill request, before the roll stops; default 900")
     private Integer fillTimeoutSeconds;
 
+    @Min(10)
+    @JsonPropertyDescription("How long a safekeeper's restart may wait for the other safekeepers to catch up on its"
+            + " timelines' WAL before the roll stops; default 300")
+    private Integer safekeeperCatchUpTimeoutSeconds;
+
     public Integer getPodReadyTimeoutSeconds() {
         return podReadyTimeoutSeconds;
     }
@@ -43,5 +48,13 @@ public class UpgradeSpec {
 
     public void setFillTimeoutSeconds(Integer fillTimeoutSeconds) {
         this.fillTimeoutSeconds = fillTimeoutSeconds;
+    }
+
+    public Integer getSafekeeperCatchUpTimeoutSeconds() {
+        return safekeeperCatchUpTimeoutSeconds;
+    }
+
+    public void setSafekeeperCatchUpTimeoutSeconds(Integer safekeeperCatchUpTimeoutSeconds) {
+        this.safekeeperCatchUpTimeoutSeconds = safekeeperCatchUpTimeoutSeconds;
     }
 }

@@ -119,7 +119,7 @@ public final class OperatorMetrics implements Metrics {
             }
             boolean halted = ClusterConditions.find(current, ClusterConditions.DEGRADED)
                     .filter(c -> ClusterConditions.TRUE.equals(c.getStatus()))
-                    .filter(c -> ClusterStatusBuilder.ROLL_HALTED.equals(c.getReason())).isPresent();
+                    .filter(c -> ClusterStatusBuilder.ROLL_HALT_REASONS.contains(c.getReason())).isPresent();
             if (halted) {
                 String pod = Optional.ofNullable(status.getUpgrade()).map(RollingUpgradeStatus::getCurrentPod).orElse("");
                 haltedRows.add(MultiGauge.Row.of(cluster.and(POD_TAG, pod), 1));

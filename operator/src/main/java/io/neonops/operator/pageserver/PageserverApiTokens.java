@@ -40,6 +40,16 @@ public record PageserverApiTokens(KubernetesClient client) {
                 AuthSpec.STORAGE_CONTROLLER_ADMIN_TOKEN_KEY, "the storage controller's API");
     }
 
+    /**
+     * The token (scope {@code safekeeperdata}) the operator presents to the safekeepers of a modern cluster to read
+     * their timelines' WAL positions: the one the storage controller presents to them, key
+     * {@code SAFEKEEPER_JWT_TOKEN} of the Secret {@code spec.auth.storageControllerSecret} names.
+     */
+    public PageserverApiToken forSafekeepers(ClusterSpec cluster) {
+        return read(cluster, "spec.auth.storageControllerSecret", cluster.auth().storageControllerSecret(),
+                AuthSpec.SAFEKEEPER_TOKEN_KEY, "the safekeepers' API");
+    }
+
     private PageserverApiToken read(ClusterSpec cluster, String field, Optional<String> secretName, String key,
                                     String api) {
         if (!cluster.auth().enabled()) {

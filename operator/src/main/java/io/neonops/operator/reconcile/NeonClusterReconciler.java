@@ -24,6 +24,7 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.etcd.EtcdMemberJoiner;
 import io.neonops.operator.etcd.JoinOutcome;
 import io.neonops.operator.metrics.OperatorMetrics;
+import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.pageserver.PageserverApiTokens;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ClusterEvents.Type;
@@ -33,6 +34,7 @@ import io.neonops.operator.resources.EtcdBootstrapMembers;
 import io.neonops.operator.resources.InvalidEtcdBootstrapException;
 import io.neonops.operator.resources.Owner;
 import io.neonops.operator.resources.ResourceLabels;
+import io.neonops.operator.safekeeper.SafekeeperWalPositions;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.status.Refusal;
@@ -44,10 +46,12 @@ import io.neonops.operator.upgrade.PageserverDrain;
 import io.neonops.operator.upgrade.PageserverStep;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.RollingUpgradePlanner;
+import io.neonops.operator.upgrade.SafekeeperCatchUp;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.UpgradeProgress;
 import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.operator.upgrade.VersionDecision;
+import io.neonops.safekeeper.api.WalPositionSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +84,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
     private final Clock clock;
     private final OperatorMetrics metrics;
     private final PageserverTimelines timelines;
+    private final SafekeeperWalPositions walPositions;
     private final EtcdMemberJoiner etcdJoiner;
     private final PodRestarts restarts;
     private final WriteBackoff writeBackoff = new WriteBackoff();
@@ -93,6 +98,7 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.timelines = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
+        this.walPositions = new SafekeeperWalPositions(settings.safekeepers(), settings.clusterDomain());
         this.etcdJoiner = new EtcdMemberJoiner(settings.etcd(), settings.clusterDomain());
         this.restarts = new PodRestarts(metrics);
         this.podMonitors = new PodMonitorSync(clock, settings.podMonitorsByDefault());
@@ -350,9 +356,12 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         Set<String> deleted = restarts.notYetGone(cluster, current);
         List<ObservedPod> pods = ObservedPods.of(desired, current, storageController.controller(), deleted, now);
         PageserverDrain drain = PageserverDrainActions.decisionInput(spec, storageController.controller(), current);
-        RollStep step = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), drain, now);
+        RollStep planned = RollingUpgradePlanner.next(pods, target, spec.upgrade().podReadyTimeout(), drain, now);
         Optional<UpgradeStatus> previous = Optional.ofNullable(cluster.getStatus())
                 .flatMap(s -> UpgradeStatusMapping.fromResource(s.getUpgrade()));
+        RollStep step = planned instanceof RollStep.Restart restart
+                ? catchUp(spec, restart, pods, previous, now, context)
+                : planned;
         UpgradeProgress progress = UpgradeProgress.of(pods, step, target, previous);
         Map<String, Pod> podsByName = current.podsByName();
         podsByName.values().removeIf(pod -> deleted.contains(pod.getMetadata().getUid()));
@@ -376,7 +385,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
                 ? Optional.of(Duration.between(now, wait.deadline()))
                 : Optional.empty();
-        Outcome outcome = new Outcome(status, recheck);
+        // nothing Kubernetes would tell the operator of shows the safekeepers catching up
+        Outcome outcome = new Outcome(status, recheck.or(() -> SafekeeperCatchUp.askAgainAfter(step, now)));
         // the storage controller's word on a pageserver, its drains and its fills come with no Kubernetes event: ask again
         if (drain.watches(step)) {
             outcome = outcome.recheckBy(PageserverDrain.POLL);
@@ -384,6 +394,26 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
         boolean awaitingStorageController = pods.stream().anyMatch(p -> p.exists() && !p.ready()
                 && p.pod().component().descriptor().storageControllerNode(spec, p.pod().index()).isPresent());
         return awaitingStorageController ? outcome.recheckBy(STORAGE_CONTROLLER_POLL) : outcome;
+    }
+
+    /**
+     * A planned restart of a node that holds WAL, under the safekeeper restart rule ({@link SafekeeperCatchUp}): only
+     * then are the safekeepers asked for their WAL positions, once in this reconcile, and what they said decides the
+     * step the status shows.
+     */
+    private RollStep catchUp(ClusterSpec spec, RollStep.Restart restart, List<ObservedPod> pods,
+                             Optional<UpgradeStatus> previous, Instant now, Context<NeonCluster> context) {
+        Optional<WalPositionSource> source = restart.pod().component().descriptor().walPositions(spec);
+        if (source.isEmpty()) {
+            return restart;
+        }
+        List<ObservedPod> members = pods.stream().filter(p -> p.pod().component() == restart.pod().component()).toList();
+        PageserverApiToken token = source.get().needsToken()
+                ? new PageserverApiTokens(context.getClient()).forSafekeepers(spec)
+                : new PageserverApiToken.NotNeeded();
+        SafekeeperCatchUp.Observation observed = walPositions.observe(spec, restart.pod(), members, source.get(), token);
+        return SafekeeperCatchUp.gate(restart, pods, observed, previous.flatMap(p -> p.waitingSinceAt(restart.pod())),
+                spec.upgrade().safekeeperCatchUpTimeout(), now);
     }
 
     /**

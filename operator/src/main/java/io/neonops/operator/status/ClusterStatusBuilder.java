@@ -44,8 +44,9 @@ public final class ClusterStatusBuilder {
     public static final String ROLLING_UPGRADE = "RollingUpgrade";
     public static final String ROLL_HALTED = RollStep.Halted.REASON;
     /** The Degraded reasons of a halted roll: a step that did not finish in time, not a refused spec. */
-    public static final Set<String> ROLL_HALT_REASONS = Stream.concat(Stream.of(ROLL_HALTED),
-            Arrays.stream(PageserverStep.HaltReason.values()).map(PageserverStep.HaltReason::reason)).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> ROLL_HALT_REASONS = Stream.concat(Stream.of(ROLL_HALTED, RollStep.CatchUpTimedOut.REASON),
+            Arrays.stream(PageserverStep.HaltReason.values()).map(PageserverStep.HaltReason::reason))
+            .collect(Collectors.toUnmodifiableSet());
     public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
     /** Progressing: safekeepers wait for the storage controller, or their pods, to be registered with it. */
     public static final String SAFEKEEPER_REGISTRATION = "SafekeeperRegistration";

@@ -5,6 +5,8 @@ import io.neonops.operator.cluster.SoftwareVersion;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.storage.common.PgMajorVersion;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +26,7 @@ public final class UpgradeStatusMapping {
         status.setStep(upgrade.step().orElse(null));
         status.setUpdatedPods(upgrade.updatedPods());
         status.setTotalPods(upgrade.totalPods());
+        status.setWaitingSince(upgrade.waitingSince().map(Instant::toString).orElse(null));
         return status;
     }
 
@@ -41,8 +44,18 @@ public final class UpgradeStatusMapping {
         }
         try {
             return Optional.of(new UpgradeStatus(summary(status.getFrom()), to.get(),
-                    Optional.ofNullable(status.getCurrentPod()), Optional.ofNullable(status.getStep()), status.getUpdatedPods(), status.getTotalPods()));
+                    Optional.ofNullable(status.getCurrentPod()), Optional.ofNullable(status.getStep()), status.getUpdatedPods(), status.getTotalPods(),
+                    instant(status.getWaitingSince())));
         } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A time that cannot be read is as good as none: the wait it timed starts again. */
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.ofNullable(text).map(Instant::parse);
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }

@@ -47,7 +47,7 @@ public final class PageserverDrain {
     }
 
     private static final PageserverDrain NONE = new PageserverDrain(false, new Nodes.Known(Map.of()), Map.of(),
-            new UpgradeSpec(Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            new UpgradeSpec(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO));
 
     private final boolean enabled;
     private final Nodes nodes;

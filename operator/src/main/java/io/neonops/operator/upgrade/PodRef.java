@@ -1,6 +1,7 @@
 package io.neonops.operator.upgrade;
 
 import io.neonops.controlplane.component.Component;
+import io.neonops.storage.common.NodeId;
 import java.util.Objects;
 
 /**
@@ -15,5 +16,10 @@ public record PodRef(Component component, int index, String name) {
         if (index < 0) {
             throw new IllegalArgumentException("pod " + name + ": index must be at least 0, got " + index);
         }
+    }
+
+    /** The node id the pod's daemon runs as: {@code index + 1}, as the node specs number them. */
+    public NodeId nodeId() {
+        return NodeId.of(index + 1L);
     }
 }

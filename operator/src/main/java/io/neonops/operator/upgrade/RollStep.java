@@ -27,8 +27,13 @@ public sealed interface RollStep {
         return Optional.empty();
     }
 
+    /** Since when the roll has been waiting at this step, when its timeout counts from a start kept in the status. */
+    default Optional<Instant> waitingSince() {
+        return Optional.empty();
+    }
+
     /** A step at one pod: the one restarted, awaited, halted on or blocked before. */
-    sealed interface AtPod extends RollStep permits Restart, WaitForReady, WaitForRecreate, Halted, Blocked, PageserverStep {
+    sealed interface AtPod extends RollStep permits Restart, WaitForReady, WaitForRecreate, Halted, Blocked, AwaitCatchUp, CatchUpTimedOut, PageserverStep {
 
         PodRef pod();
 
@@ -49,6 +54,8 @@ public sealed interface RollStep {
         public String message() {
             return "every pod runs the current spec";
         }
+
+
     }
 
     /** Delete this pod so that the core recreates it on the desired spec. */
@@ -160,6 +167,78 @@ public sealed interface RollStep {
         @Override
         public String stage() {
             return "blocked before " + pod.name();
+        }
+    }
+
+    /**
+     * This safekeeper is next, and restarting it now could leave one of its timelines without a caught-up quorum
+     * ({@link SafekeeperCatchUp}): the roll waits for the others until the deadline.
+     *
+     * @param since    when the roll began waiting here, from which the timeout counts (kept in the status)
+     * @param deadline when the wait turns into {@link CatchUpTimedOut}
+     */
+    record AwaitCatchUp(PodRef pod, SafekeeperCatchUp.Waiting waiting, Instant since, Instant deadline) implements AtPod {
+        public AwaitCatchUp {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(waiting, "waiting");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(deadline, "deadline");
+        }
+
+        @Override
+        public String message() {
+            return "not restarting pod " + pod.name() + " yet: waiting for " + waiting.waitingFor() + ": "
+                    + waiting.detail() + " (until " + deadline + ")";
+        }
+
+        @Override
+        public String stage() {
+            return "waiting for " + waiting.waitingFor();
+        }
+
+        @Override
+        public Optional<Instant> waitingSince() {
+            return Optional.of(since);
+        }
+    }
+
+    /**
+     * The other safekeepers did not catch up within the timeout: the roll stops before this safekeeper, and goes on
+     * by itself once they have caught up (each reconcile asks again) or the spec changes.
+     */
+    record CatchUpTimedOut(PodRef pod, SafekeeperCatchUp.Waiting waiting, Instant since, Duration timeout)
+            implements AtPod {
+
+        /** The Degraded reason of a safekeeper restart whose timelines' quorum did not catch up in time. */
+        public static final String REASON = "SafekeeperCatchUpTimeout";
+
+        public CatchUpTimedOut {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(waiting, "waiting");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+
+        @Override
+        public String message() {
+            return "not restarting pod " + pod.name() + ": waited from " + since + " for " + Halted.human(timeout)
+                    + " for " + waiting.waitingFor() + ": " + waiting.detail()
+                    + "; no further pod is restarted until they catch up or the spec is fixed";
+        }
+
+        @Override
+        public String stage() {
+            return "halted: waited too long for " + waiting.waitingFor();
+        }
+
+        @Override
+        public Optional<Instant> waitingSince() {
+            return Optional.of(since);
+        }
+
+        @Override
+        public Optional<String> haltReason() {
+            return Optional.of(REASON);
         }
     }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
  * same target. {@code from} is the spec most outdated pods record; in that last stretch no pod runs the old
  * spec any more, so it is carried over from the previous status.
  * <p>
- * Progressing is True while rolling, also while blocked on another pod's readiness (the roll goes on by
- * itself once that pod is Ready), and False once halted ({@link RollStep#haltReason()}), where {@code Degraded} takes over.
+ * Progressing is True while rolling, also while blocked on another pod's readiness or waiting for safekeepers to
+ * catch up (the roll goes on by itself), and False once halted ({@link RollStep#haltReason()}), where {@code Degraded}
+ * takes over.
  *
  * @param upgrade     {@code status.upgrade}; empty when no roll is under way
  * @param progressing the status of the {@code Progressing} condition
@@ -48,7 +49,7 @@ public record UpgradeProgress(Optional<UpgradeStatus> upgrade, boolean progressi
         Optional<SpecSummary> from = mostRunOutdated(pods).or(() -> carriedOver.flatMap(UpgradeStatus::from));
         int updated = (int) pods.stream().filter(p -> p.updated() && !p.deleting()).count();
         UpgradeStatus status = new UpgradeStatus(from, target, step.currentPod().map(PodRef::name),
-                Optional.of(step.stage()).filter(s -> !s.isEmpty()), updated, pods.size());
+                Optional.of(step.stage()).filter(s -> !s.isEmpty()), updated, pods.size(), step.waitingSince());
         return new UpgradeProgress(Optional.of(status), step.haltReason().isEmpty());
     }
 

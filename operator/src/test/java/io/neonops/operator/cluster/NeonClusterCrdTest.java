@@ -97,4 +97,9 @@ class NeonClusterCrdTest {
     void specHasNoDefaultsSoNothingIsWrittenIntoIt() {
         assertThat(new KubernetesSerialization().asJson(version.getSchema())).doesNotContain("\"default\"");
     }
+
+    @Test
+    void theSafekeeperCatchUpTimeoutIsAtLeastTenSeconds() {
+        assertThat(spec("upgrade", "safekeeperCatchUpTimeoutSeconds").getMinimum()).isEqualTo(10.0);
+    }
 }

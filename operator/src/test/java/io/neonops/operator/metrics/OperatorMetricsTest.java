@@ -14,6 +14,7 @@ import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.RollingUpgradeStatus;
 import io.neonops.operator.status.ClusterStatusBuilder;
+import io.neonops.operator.upgrade.RollStep;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,20 @@ class OperatorMetricsTest {
             assertThat(g.getId().getTag(OperatorMetrics.POD_TAG)).isEqualTo("demo-safekeeper-1");
             assertThat(g.value()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aRollHaltedOnSafekeepersThatDidNotCatchUpIsAHaltedRollToo() {
+        NeonClusterStatus halted = new NeonClusterStatus();
+        halted.setConditions(List.of(condition("Degraded", "True", RollStep.CatchUpTimedOut.REASON)));
+        RollingUpgradeStatus upgrade = new RollingUpgradeStatus();
+        upgrade.setCurrentPod("demo-safekeeper-0");
+        halted.setUpgrade(upgrade);
+
+        metrics.status(cluster("a", "demo"), halted);
+
+        assertThat(registry.get(OperatorMetrics.ROLL_HALTED).gauges()).singleElement()
+                .satisfies(g -> assertThat(g.getId().getTag(OperatorMetrics.POD_TAG)).isEqualTo("demo-safekeeper-0"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.neonops.operator.runtime.OperatorSettings;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.FakeKubelet;
+import io.neonops.operator.testing.FakeSafekeepers;
 import io.neonops.operator.testing.LeaseAccess;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
@@ -54,12 +55,15 @@ class RequestsWithinPermissionsTest {
         OperatorHarness.installCrd(client);
         LeaseAccess.grant(server);
         Config operatorConfig = new ConfigBuilder(client.getConfiguration()).withUserAgent(NeonOperator.USER_AGENT).build();
-        OperatorSettings settings = new OperatorSettings(Set.of(WATCHED),
-                new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test"), OperatorHarness.RESYNC,
-                Optional.of(new LeaderElection(LEASE_NAMESPACE, "neon-operator", "replica-a")));
         RequiredPermissions required;
-        try (KubernetesClient operatorClient = new KubernetesClientBuilder().withConfig(operatorConfig).build();
-             NeonOperator operator = NeonOperator.create(operatorClient, settings, new SimpleMeterRegistry())) {
+        // the roll asks the safekeepers for their WAL positions before restarting each one; these hold no timelines
+        try (FakeSafekeepers safekeepers = FakeSafekeepers.start();
+             KubernetesClient operatorClient = new KubernetesClientBuilder().withConfig(operatorConfig).build();
+             NeonOperator operator = NeonOperator.create(operatorClient, new OperatorSettings(Set.of(WATCHED),
+                     new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test")
+                             .withSafekeepers(safekeepers.connector()),
+                     OperatorHarness.RESYNC, Optional.of(new LeaderElection(LEASE_NAMESPACE, "neon-operator", "replica-a"))),
+                     new SimpleMeterRegistry())) {
             required = operator.requiredPermissions();
             operator.start();
             FakeKubelet kubelet = FakeKubelet.start(client, WATCHED, Duration.ofMillis(100), pod -> false);

@@ -7,6 +7,7 @@ import io.neonops.operator.cluster.SoftwareVersion;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.storage.common.PgMajorVersion;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -50,5 +51,17 @@ class UpgradeStatusMappingTest {
         assertThat(List.of(unknownMajor, nullMajor, noCounts, tooMany))
                 .allSatisfy(status -> assertThat(UpgradeStatusMapping.fromResource(status)).isEmpty());
         assertThat(UpgradeStatusMapping.fromResource(null)).isEmpty();
+    }
+
+    @Test
+    void theStartOfAWaitReadsBackAndAnUnreadableOneIsNone() {
+        UpgradeStatus waiting = new UpgradeStatus(UPGRADE.from(), UPGRADE.to(), Optional.of("demo-safekeeper-0"),
+                Optional.of("waiting for demo-safekeeper-2 to catch up"), 3, 5, Optional.of(Instant.parse("2026-01-02T03:04:05Z")));
+        RollingUpgradeStatus written = UpgradeStatusMapping.toResource(waiting);
+
+        assertThat(written.getWaitingSince()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(UpgradeStatusMapping.fromResource(written)).contains(waiting);
+        written.setWaitingSince("yesterday");
+        assertThat(UpgradeStatusMapping.fromResource(written).orElseThrow().waitingSince()).isEmpty();
     }
 }

@@ -65,26 +65,36 @@ public final class OperatorHarness implements AutoCloseable {
     public final FakeStorageController storageController;
     /** Whether {@link #close()} stops {@link #storageController}: not when it outlives this operator. */
     private final boolean ownsStorageController;
+    /** The safekeepers of every cluster this operator runs: they hold no timelines unless a test says so. */
+    public final FakeSafekeepers safekeepers;
+    private final boolean ownsSafekeepers;
     private final NeonOperator operator;
 
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
                             PageserverConnector pageservers, EtcdConnector etcd, Duration resync) {
-        this(server, client, namespaces, pageservers, etcd, resync, FakeStorageController.start(), true);
+        this(server, client, namespaces, pageservers, etcd, resync, null, null);
     }
 
+    /**
+     * @param sharedStorageController a storage controller that outlives this operator (closed by its owner); null for its own
+     * @param sharedSafekeepers       safekeepers that outlive this operator (closed by their owner); null for its own
+     */
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
                             PageserverConnector pageservers, EtcdConnector etcd, Duration resync,
-                            FakeStorageController storageController, boolean ownsStorageController) {
+                            FakeStorageController sharedStorageController, FakeSafekeepers sharedSafekeepers) {
         this.client = client;
-        this.storageController = storageController;
-        this.ownsStorageController = ownsStorageController;
+        this.ownsStorageController = sharedStorageController == null;
+        this.storageController = ownsStorageController ? FakeStorageController.start() : sharedStorageController;
+        this.ownsSafekeepers = sharedSafekeepers == null;
+        this.safekeepers = ownsSafekeepers ? FakeSafekeepers.start() : sharedSafekeepers;
         this.requests = new RequestLog(server);
         installCrd(client);
         this.operator = NeonOperator.create(client, new OperatorSettings(namespaces,
                 new ReconcileSettings(false, KubernetesEnvironment.DEFAULT_CLUSTER_DOMAIN, "test", pageservers, etcd)
                         .withStorageControllers(at -> new StorageControllerClient(at.bearerToken()
                                 .map(ApiClientSettings.of(storageController.baseUri())::withBearerToken)
-                                .orElse(ApiClientSettings.of(storageController.baseUri())))),
+                                .orElse(ApiClientSettings.of(storageController.baseUri()))))
+                        .withSafekeepers(safekeepers.connector()),
                 resync), metrics, reconciles);
         try {
             operator.start();
@@ -121,7 +131,17 @@ public final class OperatorHarness implements AutoCloseable {
                                         FakeStorageController storageController) {
         return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, urls -> {
             throw new AssertionError("a modern cluster has no etcd to ask");
-        }, RESYNC, storageController, false);
+        }, RESYNC, storageController, null);
+    }
+
+    /**
+     * An operator for {@code namespaces} only that reaches the safekeepers through {@code safekeepers}, which outlive
+     * it: a second operator started on the same fakes sees the same WAL positions, as after an operator restart.
+     */
+    public static OperatorHarness start(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
+                                        FakeSafekeepers safekeepers, Duration resync) {
+        return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, EtcdConnector.HTTP, resync,
+                null, safekeepers);
     }
 
     public static void installCrd(KubernetesClient client) {
@@ -311,6 +331,9 @@ public final class OperatorHarness implements AutoCloseable {
         operator.close();
         if (ownsStorageController) {
             storageController.close();
+        }
+        if (ownsSafekeepers) {
+            safekeepers.close();
         }
     }
 }

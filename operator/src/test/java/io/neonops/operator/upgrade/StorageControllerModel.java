@@ -19,7 +19,7 @@ final class StorageControllerModel {
 
     static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(15);
     static final Duration FILL_TIMEOUT = Duration.ofMinutes(5);
-    static final UpgradeSpec TIMEOUTS = new UpgradeSpec(Clusters.TIMEOUT, DRAIN_TIMEOUT, FILL_TIMEOUT);
+    static final UpgradeSpec TIMEOUTS = new UpgradeSpec(Clusters.TIMEOUT, DRAIN_TIMEOUT, FILL_TIMEOUT, Clusters.TIMEOUT);
     static final NodeState IN_SERVICE = new NodeState(NodeAvailability.ACTIVE, NodeSchedulingPolicy.ACTIVE);
 
     private final Map<NodeId, NodeState> nodes = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));

@@ -22,6 +22,8 @@ public record AuthSpec(boolean enabled, Optional<String> publicKeySecret, Option
      */
     public static final List<String> STORAGE_CONTROLLER_TOKEN_KEYS =
             List.of("PAGESERVER_JWT_TOKEN", "SAFEKEEPER_JWT_TOKEN", "CONTROL_PLANE_JWT_TOKEN");
+    /** The key of {@link #STORAGE_CONTROLLER_TOKEN_KEYS} with the safekeepers' token, which the operator also presents. */
+    public static final String SAFEKEEPER_TOKEN_KEY = STORAGE_CONTROLLER_TOKEN_KEYS.get(1);
     /**
      * Key of {@code storageControllerSecret} holding the token (scope {@code admin}) the operator presents to the
      * storage controller to register safekeepers; the storage controller's pod does not read it.

@@ -406,14 +406,18 @@ public final class ClusterSpecParser {
 
     private static UpgradeSpec upgrade(SpecReader reader, JsonNode spec) {
         JsonNode node = reader.object(spec, "upgrade", "spec.upgrade",
-                Set.of("podReadyTimeoutSeconds", "drainTimeoutSeconds", "fillTimeoutSeconds"));
+                Set.of("podReadyTimeoutSeconds", "drainTimeoutSeconds", "fillTimeoutSeconds",
+                        "safekeeperCatchUpTimeoutSeconds"));
         return new UpgradeSpec(
                 seconds(reader, node, "podReadyTimeoutSeconds", UpgradeSpec.DEFAULT_POD_READY_TIMEOUT_SECONDS,
                         UpgradeSpec.MIN_POD_READY_TIMEOUT_SECONDS),
                 seconds(reader, node, "drainTimeoutSeconds", UpgradeSpec.DEFAULT_DRAIN_TIMEOUT_SECONDS,
                         UpgradeSpec.MIN_DRAIN_FILL_TIMEOUT_SECONDS),
                 seconds(reader, node, "fillTimeoutSeconds", UpgradeSpec.DEFAULT_FILL_TIMEOUT_SECONDS,
-                        UpgradeSpec.MIN_DRAIN_FILL_TIMEOUT_SECONDS));
+                        UpgradeSpec.MIN_DRAIN_FILL_TIMEOUT_SECONDS),
+                seconds(reader, node, "safekeeperCatchUpTimeoutSeconds",
+                        UpgradeSpec.DEFAULT_SAFEKEEPER_CATCH_UP_TIMEOUT_SECONDS,
+                        UpgradeSpec.MIN_SAFEKEEPER_CATCH_UP_TIMEOUT_SECONDS));
     }
 
     private static Duration seconds(SpecReader reader, JsonNode upgrade, String field, int defaultSeconds, int minSeconds) {

@@ -7,6 +7,7 @@ import io.neonops.controlplane.cluster.StorageSpec;
 import io.neonops.controlplane.posix.Signal;
 import io.neonops.controlplane.process.StopMode;
 import io.neonops.storage.common.NodeId;
+import io.neonops.safekeeper.api.WalPositionSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +109,15 @@ public sealed interface ComponentDescriptor
 
     /** What taking one node down must not break. */
     QuorumRule quorum();
+
+    /**
+     * Where the nodes publish how far they hold each timeline's WAL, when they hold WAL that a restart must not leave
+     * without a caught-up quorum; the API a release speaks follows from the cluster's generation. Empty for kinds
+     * that hold no WAL.
+     */
+    default Optional<WalPositionSource> walPositions(ClusterSpec cluster) {
+        return Optional.empty();
+    }
 
     /** How peers and the operator refer to one node in messages: {@code etcd member}. */
     String memberNoun();

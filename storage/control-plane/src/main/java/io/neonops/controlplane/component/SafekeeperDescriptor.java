@@ -4,6 +4,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.cluster.StorageSpec;
+import io.neonops.safekeeper.api.WalPositionSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +87,15 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     @Override
     public boolean registeredWithStorageController() {
         return true;
+    }
+
+    /**
+     * The 2022 releases (etcd broker) publish the positions only as {@code /metrics} gauges; the modern ones list
+     * their timelines and give each one's status.
+     */
+    @Override
+    public Optional<WalPositionSource> walPositions(ClusterSpec cluster) {
+        return Optional.of(cluster.storageBroker().isPresent() ? WalPositionSource.TIMELINE_STATUS : WalPositionSource.METRICS);
     }
 
     @Override

@@ -53,6 +53,7 @@ class ClusterSpecParserTest {
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(cluster.upgrade().drainTimeout()).isEqualTo(Duration.ofSeconds(900));
         assertThat(cluster.upgrade().fillTimeout()).isEqualTo(Duration.ofSeconds(900));
+        assertThat(cluster.upgrade().safekeeperCatchUpTimeout()).isEqualTo(Duration.ofSeconds(300));
         assertThat(cluster.localPorts()).isEqualTo(LocalPorts.DEFAULTS);
     }
 
@@ -71,7 +72,7 @@ class ClusterSpecParserTest {
                 remoteStorage: {bucket: b, region: r, endpoint: "http://minio:9000", prefix: p, credentialsSecret: s3}
                 auth: {enabled: true, publicKeySecret: keys, apiTokenSecret: operator-token}
                 deletionPolicy: Delete
-                upgrade: {podReadyTimeoutSeconds: 30, drainTimeoutSeconds: 120, fillTimeoutSeconds: 60}
+                upgrade: {podReadyTimeoutSeconds: 30, drainTimeoutSeconds: 120, fillTimeoutSeconds: 60, safekeeperCatchUpTimeoutSeconds: 45}
                 local: {etcdClientPort: 12379}
                 """);
 
@@ -89,6 +90,7 @@ class ClusterSpecParserTest {
         assertThat(cluster.upgrade().podReadyTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(cluster.upgrade().drainTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(cluster.upgrade().fillTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(cluster.upgrade().safekeeperCatchUpTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(cluster.localPorts().etcdClientPort()).isEqualTo(12379);
         assertThat(cluster.localPorts().pageserverHttpPort()).isEqualTo(LocalPorts.DEFAULTS.pageserverHttpPort());
     }
@@ -333,5 +335,15 @@ class ClusterSpecParserTest {
                         + " run the storage-broker topology without auth in local mode"));
         assertThat(TopologySupport.refusal(parse(MODERN), "in local mode")).isEmpty();
         assertThat(TopologySupport.refusal(parse("image: x\nauth: {enabled: true, publicKeySecret: keys}\n"), "in local mode")).isEmpty();
+    }
+
+    @Test
+    void aSafekeeperCatchUpTimeoutUnderTenSecondsIsRefusedNamingTheField() {
+        assertThat(errorsOf("image: x\nupgrade: {safekeeperCatchUpTimeoutSeconds: 9}\n"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.path()).isEqualTo("spec.upgrade.safekeeperCatchUpTimeoutSeconds");
+                    assertThat(e.reason()).isEqualTo("must be at least 10, got 9");
+                });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.TestClusters;
 import io.neonops.storage.common.NodeId;
+import io.neonops.safekeeper.api.WalPositionSource;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -121,5 +122,13 @@ class ComponentDescriptorTest {
         assertThat(Component.STORAGE_CONTROLLER_DB.metricsPort()).isEqualTo(Optional.empty());
         assertThat(Component.STORAGE_BROKER.metricsPort()).contains(NodePort.STORAGE_BROKER);
         assertThat(Component.STORAGE_CONTROLLER.metricsPort()).contains(NodePort.STORAGE_CONTROLLER_HTTP);
+    }
+
+    @Test
+    void onlySafekeepersHoldWalAndTheirPositionsAreReadAsTheClustersGenerationPublishesThem() {
+        assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().walPositions(MODERN).isPresent()))
+                .containsExactly(Component.SAFEKEEPER);
+        assertThat(Component.SAFEKEEPER.descriptor().walPositions(CLUSTER)).contains(WalPositionSource.METRICS);
+        assertThat(Component.SAFEKEEPER.descriptor().walPositions(MODERN)).contains(WalPositionSource.TIMELINE_STATUS);
     }
 }

@@ -8,6 +8,9 @@ import io.neonops.storage.common.api.ApiPaths;
 import io.neonops.storage.common.api.ApiRequest;
 import io.neonops.storage.common.api.NeonApiException;
 import io.neonops.storage.common.api.NeonApiTransport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,11 +20,17 @@ import java.util.Map;
 public final class SafekeeperClient {
 
     private static final TypeReference<Map<TimelineId, TimelineDeleteResult>> DELETED_TIMELINES = new TypeReference<>() { };
+    private static final TypeReference<List<TenantTimelineId>> TIMELINES = new TypeReference<>() { };
 
     private final NeonApiTransport transport;
 
     public SafekeeperClient(ApiClientSettings settings) {
         this.transport = new NeonApiTransport(settings);
+    }
+
+    /** A client over a shared HTTP client, e.g. the one a process uses for all its daemons. */
+    public SafekeeperClient(ApiClientSettings settings, HttpClient http) {
+        this.transport = new NeonApiTransport(settings, http);
     }
 
     public ApiClientSettings settings() {
@@ -44,6 +53,25 @@ public final class SafekeeperClient {
     /** {@code GET /v1/tenant/{tenant_id}/timeline/{timeline_id}}. */
     public TimelineStatus timelineStatus(TenantId tenantId, TimelineId timelineId) {
         return transport.send(ApiRequest.get(ApiPaths.timeline(tenantId, timelineId)), TimelineStatus.class);
+    }
+
+    /** The URL of a timeline's status, for messages. */
+    public URI timelineStatusUri(TenantTimelineId id) {
+        return transport.uriOf(ApiRequest.get(ApiPaths.timeline(id.tenantId(), id.timelineId())));
+    }
+
+    /**
+     * {@code GET /v1/tenant/timeline}: every timeline this safekeeper holds (not deleted). Modern releases only
+     * (since 2024-08); 2022 releases publish their timelines only through {@link #timelineWalFromMetrics()}.
+     */
+    public List<TenantTimelineId> listTimelines() {
+        return transport.send(ApiRequest.get("/v1/tenant/timeline"), TIMELINES);
+    }
+
+    /** {@code GET /metrics}, read for the per-timeline WAL positions ({@link TimelineWalMetrics}). */
+    public List<TimelineWal> timelineWalFromMetrics() {
+        return transport.sendForText(ApiRequest.get("/metrics"), "Prometheus text with per-timeline LSN gauges",
+                TimelineWalMetrics::parse);
     }
 
     /** {@code DELETE /v1/tenant/{tenant_id}/timeline/{timeline_id}}: removes the timeline's WAL from this safekeeper. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param flushLsn            end of the WAL written to this safekeeper's disk
  * @param commitLsn           end of the WAL a quorum has acknowledged
  * @param remoteConsistentLsn how far the pageserver has made the WAL durable in remote storage
+ * @param mconf               which safekeepers vote on the timeline (modern releases only)
  */
 public record TimelineStatus(
         TenantId tenantId,
@@ -26,11 +27,26 @@ public record TimelineStatus(
         Optional<Lsn> commitLsn,
         Optional<Lsn> backupLsn,
         Optional<Lsn> peerHorizonLsn,
-        Optional<Lsn> remoteConsistentLsn) {
+        Optional<Lsn> remoteConsistentLsn,
+        Optional<MembershipConfiguration> mconf) {
 
     public TimelineStatus {
         Objects.requireNonNull(tenantId, "tenant_id is missing");
         Objects.requireNonNull(timelineId, "timeline_id is missing");
+        mconf = mconf == null ? Optional.empty() : mconf;
+    }
+
+    /** A status as 2022 releases give it, without a membership configuration. */
+    public TimelineStatus(TenantId tenantId, TimelineId timelineId, Optional<AcceptorState> acceptorState,
+                          Optional<ServerInfo> pgInfo, Optional<Lsn> flushLsn, Optional<Lsn> timelineStartLsn,
+                          Optional<Lsn> localStartLsn, Optional<Lsn> commitLsn, Optional<Lsn> backupLsn,
+                          Optional<Lsn> peerHorizonLsn, Optional<Lsn> remoteConsistentLsn) {
+        this(tenantId, timelineId, acceptorState, pgInfo, flushLsn, timelineStartLsn, localStartLsn, commitLsn,
+                backupLsn, peerHorizonLsn, remoteConsistentLsn, Optional.empty());
+    }
+
+    public TenantTimelineId id() {
+        return new TenantTimelineId(tenantId, timelineId);
     }
 
     /** The server version this timeline recorded; unknown when the server did not say. */

@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
  * Thread-safe; one instance per daemon.
  */
 public final class NeonApiTransport {
+
+    private static final String JSON = "application/json";
+    private static final String TEXT = "text/plain";
 
     private final ApiClientSettings settings;
     private final HttpClient http;
@@ -55,17 +59,33 @@ public final class NeonApiTransport {
 
     /** Sends the request and decodes the JSON response as {@code responseType}. */
     public <T> T send(ApiRequest request, Class<T> responseType) {
-        return decode(request, exchange(request), NeonJson.reader().getTypeFactory().constructType(responseType));
+        return decode(request, exchange(request, JSON), NeonJson.reader().getTypeFactory().constructType(responseType));
     }
 
     /** Sends the request and decodes the JSON response as a generic type such as {@code List<TenantInfo>}. */
     public <T> T send(ApiRequest request, TypeReference<T> responseType) {
-        return decode(request, exchange(request), NeonJson.reader().getTypeFactory().constructType(responseType));
+        return decode(request, exchange(request, JSON), NeonJson.reader().getTypeFactory().constructType(responseType));
     }
 
     /** Sends the request; any body of a successful response is ignored. */
     public void send(ApiRequest request) {
-        exchange(request);
+        exchange(request, JSON);
+    }
+
+    /**
+     * Sends the request and reads the text of a successful response (e.g. Prometheus metrics) with {@code parse},
+     * which throws {@link IllegalArgumentException} naming what is wrong with the text.
+     *
+     * @param what the form expected, for the message of a {@link MalformedResponseException}
+     */
+    public <T> T sendForText(ApiRequest request, String what, Function<String, T> parse) {
+        BoundedExchange.Response response = exchange(request, TEXT);
+        try {
+            return parse.apply(new String(response.body(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedResponseException(request.method() + " " + uriOf(request), "HTTP " + response.status()
+                    + " with a body that is not valid " + what + ": " + e.getMessage(), e);
+        }
     }
 
     /** The full URL of a request, e.g. for messages. */
@@ -77,12 +97,12 @@ public final class NeonApiTransport {
         return URI.create(base + request.path() + (query.isEmpty() ? "" : "?" + query));
     }
 
-    private BoundedExchange.Response exchange(ApiRequest request) {
+    private BoundedExchange.Response exchange(ApiRequest request, String accept) {
         URI uri = uriOf(request);
         String endpoint = request.method() + " " + uri;
         BoundedExchange.Response response;
         try {
-            response = BoundedExchange.send(http, toHttpRequest(request), settings.requestTimeout(), settings.maxResponseBytes());
+            response = BoundedExchange.send(http, toHttpRequest(request, accept), settings.requestTimeout(), settings.maxResponseBytes());
         } catch (HttpTimeoutException e) {
             throw new NeonApiTimeoutException(endpoint, "no complete response (headers and body) within "
                     + settings.requestTimeout().toMillis() + " ms (connect timeout "
@@ -101,10 +121,10 @@ public final class NeonApiTransport {
         return response;
     }
 
-    private HttpRequest toHttpRequest(ApiRequest request) {
+    private HttpRequest toHttpRequest(ApiRequest request, String accept) {
         var builder = HttpRequest.newBuilder(uriOf(request))
                 .timeout(settings.requestTimeout())
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         settings.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
         HttpRequest.BodyPublisher body = request.body()
                 .map(value -> HttpRequest.BodyPublishers.ofByteArray(toJson(value)))
