@@ -12,7 +12,6 @@ import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.resources.ResourceNames;
 import io.neonops.operator.status.NodeHealth;
 import io.neonops.storage.common.NodeId;
-import io.neonops.storage.common.api.ApiClientSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,17 +96,13 @@ public final class SafekeeperRegistrations {
                         env.port(sk, i, NodePort.SAFEKEEPER_HTTP), cluster.pageserver().availabilityZone() + "-sk-" + id));
             }
         }
-        ApiClientSettings settings = ApiClientSettings.of("http://" + env.serviceHost(Component.STORAGE_CONTROLLER) + ":"
-                + env.port(Component.STORAGE_CONTROLLER, 0, NodePort.STORAGE_CONTROLLER_HTTP));
         PageserverApiToken token = tokens.apply(cluster);
         if (token instanceof PageserverApiToken.Unavailable unavailable) {
             return new Result.NoToken("safekeepers cannot be registered with the storage controller: "
                     + unavailable.reason());
         }
-        if (token instanceof PageserverApiToken.Bearer bearer) {
-            settings = settings.withBearerToken(bearer.token());
-        }
-        SafekeeperRegistrar registrar = new SafekeeperRegistrar(connector.connect(settings));
+        SafekeeperRegistrar registrar = new SafekeeperRegistrar(connector.connect(
+                StorageControllerAddress.settings(cluster, env, token)));
         return new Result.Attempted(registrar.register(ready), total);
     }
 }

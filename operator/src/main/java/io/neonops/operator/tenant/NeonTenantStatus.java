@@ -26,7 +26,7 @@ public class NeonTenantStatus {
     @JsonPropertyDescription("How many shards the tenant has (1 when unsharded)")
     private Integer shards;
 
-    @JsonPropertyDescription("The storage controller's placement policy, e.g. {\"Attached\":1}")
+    @JsonPropertyDescription("The storage controller's placement policy: Attached(N) with N secondaries, Secondary or Detached")
     private String placement;
 
     public Long getObservedGeneration() {

@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.neonops.controller.api.Fixtures;
 import io.neonops.controller.api.StorageControllerClient;
+import io.neonops.controller.api.testing.FakePageserverUpcalls;
 import io.neonops.controller.api.testing.FakeStorageController;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
@@ -22,6 +24,7 @@ import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.status.ClusterConditions;
+import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.ApiClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +47,8 @@ public final class OperatorHarness implements AutoCloseable {
 
     /** The checked-in CRD, relative to the operator module, where the tests run. */
     public static final Path CRD = Path.of("..", "crds", "neonclusters.neonops.io-v1.yml");
+    public static final Path TENANT_CRD = Path.of("..", "crds", "neontenants.neonops.io-v1.yml");
+    public static final Path TIMELINE_CRD = Path.of("..", "crds", "neontimelines.neonops.io-v1.yml");
     /** Short, so that tests see resyncs of unchanged clusters within a second or two. */
     public static final Duration RESYNC = Duration.ofMillis(500);
 
@@ -65,7 +70,7 @@ public final class OperatorHarness implements AutoCloseable {
                         .withStorageControllers(at -> new StorageControllerClient(at.bearerToken()
                                 .map(ApiClientSettings.of(storageController.baseUri())::withBearerToken)
                                 .orElse(ApiClientSettings.of(storageController.baseUri())))),
-                resync), metrics, reconciles);
+                resync).withTenantRefresh(resync), metrics, reconciles);
         try {
             operator.start();
         } catch (OperatorStartException e) {
@@ -93,12 +98,27 @@ public final class OperatorHarness implements AutoCloseable {
         return new OperatorHarness(server, client, namespaces, PageserverConnector.HTTP, etcd, RESYNC);
     }
 
+    /** Installs every CRD of the operator (NeonCluster, NeonTenant, NeonTimeline). */
+    /**
+     * Pageservers with these node ids start and register with the storage controller through the re-attach upcall, and
+     * answer a heartbeat: what a modern cluster's pageserver pods do, so that tenants can be placed.
+     */
+    public void registerPageservers(long... ids) {
+        FakePageserverUpcalls upcalls = new FakePageserverUpcalls(storageController.upcallApi(), Optional.empty());
+        for (long id : ids) {
+            upcalls.reAttach(NodeId.of(id), Optional.of(Fixtures.metadata(id)), Optional.empty(), false);
+        }
+        storageController.advance();
+    }
+
     public static void installCrd(KubernetesClient client) {
-        try (InputStream in = Files.newInputStream(CRD)) {
-            CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-            client.resource(crd).createOr(NonDeletingOperation::update);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path file : List.of(CRD, TENANT_CRD, TIMELINE_CRD)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                client.resource(crd).createOr(NonDeletingOperation::update);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
