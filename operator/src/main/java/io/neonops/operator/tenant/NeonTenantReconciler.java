@@ -231,8 +231,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
         }
         TenantCluster cluster = cluster(tenant, context);
         if (cluster instanceof TenantCluster.Unusable unusable) {
-            if (unusable.gone()) {
-                // the cluster's own deletion policy decided what became of its data: nothing to delete against
+            if (unusable.nothingToDelete()) {
                 return DeleteControl.defaultDelete();
             }
             return retryDeletion(tenant, context, unusable.reason(), "deletion waits: " + unusable.message());

@@ -43,9 +43,12 @@ public sealed interface TenantCluster {
             Objects.requireNonNull(message, "message");
         }
 
-        /** Whether the cluster resource is gone (not merely not Ready). */
-        public boolean gone() {
-            return CLUSTER_NOT_FOUND.equals(reason);
+        /**
+         * Whether a deletion has nothing to delete against: the cluster resource is gone (its own deletion policy
+         * decided about its data), or it runs the 2022 topology, on which these resources never created anything.
+         */
+        public boolean nothingToDelete() {
+            return CLUSTER_NOT_FOUND.equals(reason) || ETCD_TOPOLOGY.equals(reason);
         }
     }
 

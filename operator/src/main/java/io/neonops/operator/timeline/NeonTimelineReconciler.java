@@ -105,8 +105,8 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         record Found(NeonTenant tenant, TenantId tenantId, TenantCluster.Usable cluster) implements Placement {
         }
 
-        /** @param gone the tenant resource or its cluster no longer exists */
-        record Missing(String reason, String message, boolean gone) implements Placement {
+        /** @param nothingToDelete the tenant resource or its cluster is gone, or the cluster runs the 2022 topology */
+        record Missing(String reason, String message, boolean nothingToDelete) implements Placement {
         }
     }
 
@@ -275,7 +275,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
                 clusters.get(new ResourceID(clusterName, namespace)).orElse(null), settings.reconcile(),
                 new PageserverApiTokens(context.getClient())::forStorageController);
         if (cluster instanceof TenantCluster.Unusable unusable) {
-            return new Placement.Missing(unusable.reason(), unusable.message(), unusable.gone());
+            return new Placement.Missing(unusable.reason(), unusable.message(), unusable.nothingToDelete());
         }
         return new Placement.Found(tenant.get(), tenantId, (TenantCluster.Usable) cluster);
     }
@@ -318,7 +318,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         }
         Placement placement = placement(timeline, context, false);
         if (placement instanceof Placement.Missing missing) {
-            if (missing.gone()) {
+            if (missing.nothingToDelete()) {
                 return DeleteControl.defaultDelete();
             }
             return retryDeletion(timeline, context, Optional.empty(), missing.reason(), "deletion waits: " + missing.message());

@@ -210,13 +210,15 @@ class NeonTenantOperatorTest {
     }
 
     @Test
-    void aTenantOnA2022EtcdClusterIsRefusedWithAConditionNamingWhy() {
+    void aTenantOnA2022EtcdClusterIsRefusedWithAConditionNamingWhyAndCanBeDeleted() {
         Tenancy t = tenancy("etcd");
         t.operator.create("etcd", ClusterFixtures.DEMO);
-        t.createTenant("db");
+        t.createTenant("db", "deletionPolicy: Delete");
 
         Condition refused = t.awaitTenantReason("db", TenantCluster.ETCD_TOPOLOGY);
         assertThat(refused.getMessage()).contains("2022 etcd topology", "storageController");
+        client.resources(NeonTenant.class).inNamespace("etcd").withName("db").delete();
+        t.awaitTenantGone("db");
     }
 
     @Test
