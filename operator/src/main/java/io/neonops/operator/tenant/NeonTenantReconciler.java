@@ -80,6 +80,9 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
 
     private Outcome carryOut(NeonTenant tenant, Context<NeonTenant> context) {
         TenantId id = DesiredTenant.idOf(tenant);
+        if (tenant.getSpec() == null || tenant.getSpec().getCluster() == null) {
+            return failed(tenant, id, INVALID_SPEC, "spec.cluster is required: the NeonCluster that holds the tenant");
+        }
         TenantCluster cluster = cluster(tenant, context);
         if (cluster instanceof TenantCluster.Unusable unusable) {
             return failed(tenant, id, unusable.reason(), unusable.message());
@@ -222,7 +225,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
      */
     @Override
     public DeleteControl cleanup(NeonTenant tenant, Context<NeonTenant> context) {
-        if (DesiredTenant.deletionPolicyOf(tenant) == DeletionPolicy.RETAIN) {
+        if (DesiredTenant.deletionPolicyOf(tenant) == DeletionPolicy.RETAIN || tenant.getSpec().getCluster() == null) {
             return DeleteControl.defaultDelete();
         }
         TenantId id = DesiredTenant.idOf(tenant);

@@ -112,6 +112,10 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
 
     private Outcome carryOut(NeonTimeline timeline, Context<NeonTimeline> context) {
         TimelineId id = DesiredTimeline.idOf(timeline);
+        if (timeline.getSpec() == null || timeline.getSpec().getTenant() == null) {
+            return failed(timeline, id, Optional.empty(), INVALID_SPEC, "spec.tenant is required: the NeonTenant the"
+                    + " timeline belongs to");
+        }
         Placement placement = placement(timeline, context, true);
         if (placement instanceof Placement.Missing missing) {
             return failed(timeline, id, Optional.empty(), missing.reason(), missing.message());
@@ -309,7 +313,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
      */
     @Override
     public DeleteControl cleanup(NeonTimeline timeline, Context<NeonTimeline> context) {
-        if (DesiredTimeline.deletionPolicyOf(timeline) == DeletionPolicy.RETAIN) {
+        if (DesiredTimeline.deletionPolicyOf(timeline) == DeletionPolicy.RETAIN || timeline.getSpec().getTenant() == null) {
             return DeleteControl.defaultDelete();
         }
         TimelineId id = DesiredTimeline.idOf(timeline);
