@@ -47,6 +47,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
     public static final String STORAGE_CONTROLLER_ERROR = "StorageControllerError";
     public static final String NOT_ATTACHED = "NotAttached";
     public static final String DELETING = "Deleting";
+    public static final String EXISTING_DIFFERS = "ExistingTenantDiffers";
 
     private final TenantSettings settings;
     private final RetryBackoff backoff = new RetryBackoff();
@@ -110,6 +111,12 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
         NeonTenantStatus status = observedStatus(tenant, id, observed);
         List<String> unattached = observed.shards().stream().filter(s -> s.nodeAttached().isEmpty())
                 .map(s -> s.tenantShardId().toString()).toList();
+        if (tenant.getSpec().getShardCount() != null && desired.shards().effectiveCount() != observed.shards().size()) {
+            status.setConditions(ready(tenant, false, EXISTING_DIFFERS, "spec.shardCount: tenant " + id + " exists with "
+                    + observed.shards().size() + " shards, not " + desired.shards().effectiveCount()
+                    + "; the operator does not split tenants: fix the spec or give another spec.tenantId"));
+            return new Outcome(status, settings.refresh());
+        }
         status.setConditions(unattached.isEmpty()
                 ? ready(tenant, true, READY, "tenant " + id + " is attached")
                 : ready(tenant, false, NOT_ATTACHED, "shards not attached to any pageserver: " + String.join(", ", unattached)));

@@ -1,6 +1,7 @@
 package io.neonops.operator.timeline;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controller.api.TimelineInfo;
 import io.neonops.operator.cluster.DeletionPolicy;
 import io.neonops.operator.tenant.InvalidTenantException;
 import io.neonops.operator.tenant.NeonIds;
@@ -80,6 +81,39 @@ public sealed interface DesiredTimeline {
                     .map(PgMajorVersion::toString).collect(Collectors.joining(", ")));
         }
         return new Root(id, major);
+    }
+
+    /**
+     * How an existing timeline (adopted by id) differs from what the spec declares, naming the field; empty when it
+     * matches. A branch point at a time is not compared: the time was resolved once, to an LSN shown in status.
+     *
+     * @param spec     the resource's spec
+     * @param parentId the id of the parent the spec names, when that NeonTimeline exists
+     */
+    static Optional<String> differences(DesiredTimeline desired, NeonTimelineSpec spec, Optional<TimelineId> parentId,
+                                        TimelineInfo existing) {
+        String timeline = "timeline " + existing.timelineId() + " exists";
+        if (desired instanceof Root root) {
+            if (existing.ancestorTimelineId().isPresent()) {
+                return Optional.of("spec.parent: " + timeline + " as a branch of " + existing.ancestorTimelineId().get()
+                        + ", not as the root timeline this resource declares");
+            }
+            if (spec.getPgVersion() != null && existing.pgVersion().filter(major -> major != root.major().major()).isPresent()) {
+                return Optional.of("spec.pgVersion: " + timeline + " with Postgres " + existing.pgVersion().get()
+                        + ", not " + root.major());
+            }
+            return Optional.empty();
+        }
+        Branch branch = (Branch) desired;
+        if (parentId.isPresent() && !existing.ancestorTimelineId().equals(parentId)) {
+            return Optional.of("spec.parent: " + timeline + existing.ancestorTimelineId().map(a -> " as a branch of " + a)
+                    .orElse(" as a root timeline") + ", not of NeonTimeline " + branch.parent() + " (" + parentId.get() + ")");
+        }
+        if (branch.point() instanceof BranchPoint.AtLsn at && !existing.ancestorLsn().equals(Optional.of(at.lsn()))) {
+            return Optional.of("spec.branchPoint.lsn: " + timeline + existing.ancestorLsn().map(l -> " branched at " + l)
+                    .orElse(" without a branch point") + ", not at " + at.lsn());
+        }
+        return Optional.empty();
     }
 
     private static BranchPoint branchPoint(BranchPointSpec spec) throws InvalidTenantException {

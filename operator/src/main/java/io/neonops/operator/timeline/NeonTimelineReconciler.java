@@ -63,6 +63,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
     public static final String HAS_CHILDREN = "HasChildren";
     public static final String STORAGE_CONTROLLER_ERROR = "StorageControllerError";
     public static final String DELETING = "Deleting";
+    public static final String EXISTING_DIFFERS = "ExistingTimelineDiffers";
 
     private final TenantSettings settings;
     private final RetryBackoff backoff = new RetryBackoff();
@@ -151,9 +152,16 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         }
         backoff.succeeded(timeline);
         NeonTimelineStatus status = observedStatus(timeline, found.tenantId(), info);
-        status.setConditions(info.state().isActive()
-                ? ready(timeline, true, ACTIVE, "timeline " + id + " is Active")
-                : ready(timeline, false, NOT_ACTIVE, "timeline " + id + " is " + info.state()));
+        Optional<String> differs = DesiredTimeline.differences(desired, timeline.getSpec(),
+                parentOf(timeline, context).map(DesiredTimeline::idOf), info);
+        if (differs.isPresent()) {
+            status.setConditions(ready(timeline, false, EXISTING_DIFFERS, differs.get()
+                    + "; the operator changes nothing of it: fix the spec or give another spec.timelineId"));
+        } else {
+            status.setConditions(info.state().isActive()
+                    ? ready(timeline, true, ACTIVE, "timeline " + id + " is Active")
+                    : ready(timeline, false, NOT_ACTIVE, "timeline " + id + " is " + info.state()));
+        }
         return new Outcome(status, settings.refresh());
     }
 
@@ -166,6 +174,12 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         }
     }
 
+    /** The NeonTimeline the spec names as parent, when it exists. */
+    private static Optional<NeonTimeline> parentOf(NeonTimeline timeline, Context<NeonTimeline> context) {
+        return Optional.ofNullable(timeline.getSpec().getParent()).flatMap(parent -> context.getPrimaryCache()
+                .get(new ResourceID(parent, timeline.getMetadata().getNamespace())));
+    }
+
     private static Creation creation(NeonTimeline timeline, DesiredTimeline desired, TenantId tenantId,
                                      StorageControllerClient storcon, Context<NeonTimeline> context) {
         if (desired instanceof DesiredTimeline.Root root) {
@@ -173,7 +187,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         }
         DesiredTimeline.Branch branch = (DesiredTimeline.Branch) desired;
         String namespace = timeline.getMetadata().getNamespace();
-        Optional<NeonTimeline> parent = context.getPrimaryCache().get(new ResourceID(branch.parent(), namespace));
+        Optional<NeonTimeline> parent = parentOf(timeline, context);
         if (parent.isEmpty()) {
             return new Creation.Blocked(PARENT_NOT_FOUND, "spec.parent: NeonTimeline " + namespace + "/" + branch.parent()
                     + " does not exist");

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.controller.api.StorageControllerClient;
+import io.neonops.controller.api.TimelineCreateRequest;
 import io.neonops.controller.api.TimelineInfo;
 import io.neonops.controller.api.testing.FakeStorageController;
 import io.neonops.operator.status.ClusterConditions;
@@ -15,6 +16,7 @@ import io.neonops.operator.tenant.Tenancy;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.testing.Started;
 import io.neonops.storage.common.Lsn;
+import io.neonops.storage.common.PgMajorVersion;
 import io.neonops.storage.common.TenantId;
 import io.neonops.storage.common.TimelineId;
 import io.neonops.storage.common.api.ApiClientSettings;
@@ -195,6 +197,23 @@ class NeonTimelineOperatorTest {
         t.createTenant("db");
 
         t.awaitTimelineReady("main");
+    }
+
+    @Test
+    void anExistingTimelineIsAdoptedByIdAndWhereItDiffersFromTheSpecTheConditionNamesTheFieldAndNothingIsChanged() {
+        Tenancy t = withTenant("adopt");
+        String id = "00112233445566778899aabbccddeeff";
+        new StorageControllerClient(ApiClientSettings.of(t.operator.storageController.baseUri()))
+                .createTimeline(tenantId(t), new TimelineCreateRequest.Bootstrap(TimelineId.of(id), PgMajorVersion.V16));
+        int calls = t.operator.storageController.calls().size();
+
+        t.createTimeline("legacy", "db", "timelineId: " + id, "pgVersion: 17");
+
+        Condition differs = t.awaitTimelineReason("legacy", NeonTimelineReconciler.EXISTING_DIFFERS);
+        assertThat(differs.getMessage()).startsWith("spec.pgVersion: timeline " + id + " exists with Postgres 16, not 17");
+        assertThat(t.timeline("legacy").getStatus().getPgVersion()).isEqualTo(16);
+        assertThat(t.operator.storageController.calls().subList(calls, t.operator.storageController.calls().size()))
+                .allMatch(c -> c.startsWith("GET "));
     }
 
     @Test
