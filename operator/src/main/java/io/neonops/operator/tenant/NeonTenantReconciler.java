@@ -22,6 +22,7 @@ import io.neonops.controller.api.TimelineInfo;
 import io.neonops.operator.cluster.DeletionPolicy;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.pageserver.PageserverApiTokens;
+import io.neonops.operator.reconcile.ClusterEvents;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.storage.common.TenantId;
 import io.neonops.storage.common.TimelineId;
@@ -71,15 +72,21 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
 
     @Override
     public UpdateControl<NeonTenant> reconcile(NeonTenant tenant, Context<NeonTenant> context) {
-        Outcome outcome = carryOut(tenant, context);
-        write(tenant, outcome.status(), context);
+        TenancyEvents events = events(context);
+        Outcome outcome = carryOut(tenant, context, events);
+        write(tenant, outcome.status(), context, events);
         return UpdateControl.<NeonTenant>noUpdate().rescheduleAfter(outcome.recheckAfter());
     }
 
     private record Outcome(NeonTenantStatus status, Duration recheckAfter) {
     }
 
-    private Outcome carryOut(NeonTenant tenant, Context<NeonTenant> context) {
+    private TenancyEvents events(Context<NeonTenant> context) {
+        return new TenancyEvents(new ClusterEvents(context.getClient(), settings.reconcile().reportingInstance(),
+                settings.clock()));
+    }
+
+    private Outcome carryOut(NeonTenant tenant, Context<NeonTenant> context, TenancyEvents events) {
         TenantId id = DesiredTenant.idOf(tenant);
         if (tenant.getSpec() == null || tenant.getSpec().getCluster() == null) {
             return failed(tenant, id, INVALID_SPEC, "spec.cluster is required: the NeonCluster that holds the tenant");
@@ -103,7 +110,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
         StorageControllerClient storcon = usable.storageController();
         TenantDescription observed;
         try {
-            observed = apply(desired, storcon);
+            observed = apply(tenant, desired, storcon, events);
         } catch (NeonApiException e) {
             return failed(tenant, id, STORAGE_CONTROLLER_ERROR, e.getMessage());
         }
@@ -124,16 +131,29 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
     }
 
     /** Creates the tenant when the storage controller does not know it, else brings config and placement in line. */
-    private static TenantDescription apply(DesiredTenant desired, StorageControllerClient storcon) {
+    private static TenantDescription apply(NeonTenant tenant, DesiredTenant desired, StorageControllerClient storcon,
+                                           TenancyEvents events) {
         Optional<TenantDescription> existing = storcon.tenant(desired.id());
         if (existing.isEmpty()) {
             storcon.createTenant(desired.createRequest());
+            events.changed(tenant, "TenantCreated", "Create", "created tenant " + desired.id() + " with placement "
+                    + placementText(desired.placement()));
         } else {
+            // a status with a state has seen this tenant in Neon before; one written by a failed pass has none
+            boolean known = tenant.getStatus() != null && desired.id().hex().equals(tenant.getStatus().getTenantId())
+                    && tenant.getStatus().getState() != null;
+            if (!known) {
+                events.changed(tenant, "TenantAdopted", "Adopt", "adopted the existing tenant " + desired.id());
+            }
             if (!desired.configMatches(existing.get())) {
                 storcon.setTenantConfig(new TenantConfigRequest(desired.id(), desired.config()));
+                events.changed(tenant, "TenantConfigUpdated", "Update", "set the configuration of tenant " + desired.id()
+                        + " to spec.config");
             }
             if (!desired.placement().equals(existing.get().policy())) {
                 storcon.setTenantPolicy(desired.id(), TenantPolicyRequest.placement(desired.placement()));
+                events.changed(tenant, "TenantPlacementUpdated", "Update", "placement of tenant " + desired.id() + ": "
+                        + placementText(existing.get().policy()) + " -> " + placementText(desired.placement()));
             }
             if (desired.configMatches(existing.get()) && desired.placement().equals(existing.get().policy())) {
                 return existing.get();
@@ -214,7 +234,9 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
                         ClusterConditions.READY).filter(c -> !TENANT_ID_IN_USE.equals(c.getReason())).isPresent());
     }
 
-    private void write(NeonTenant tenant, NeonTenantStatus status, Context<NeonTenant> context) {
+    private void write(NeonTenant tenant, NeonTenantStatus status, Context<NeonTenant> context, TenancyEvents events) {
+        events.readiness(tenant, tenant.getStatus() == null ? List.of() : tenant.getStatus().getConditions(),
+                status.getConditions());
         try {
             StatusWrites.writeIfChanged(tenant, status, context, settings.reconcile().serverSideApply(), NeonTenant::new);
         } catch (KubernetesClientException e) {
@@ -260,6 +282,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
             if (storcon.deleteTenant(id) == DeletionOutcome.IN_PROGRESS) {
                 return retryDeletion(tenant, context, DELETING, "the storage controller is still deleting tenant " + id);
             }
+            events(context).changed(tenant, "TenantDeleted", "Delete", "deleted tenant " + id + " (deletionPolicy Delete)");
             return DeleteControl.defaultDelete();
         } catch (NeonApiException e) {
             return retryDeletion(tenant, context, STORAGE_CONTROLLER_ERROR, "deletion of tenant " + id + " failed: "
@@ -279,7 +302,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
 
     private DeleteControl retryDeletion(NeonTenant tenant, Context<NeonTenant> context, String reason, String message) {
         Outcome outcome = failed(tenant, DesiredTenant.idOf(tenant), reason, message);
-        write(tenant, outcome.status(), context);
+        write(tenant, outcome.status(), context, events(context));
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(outcome.recheckAfter().toMillis());
     }
 }

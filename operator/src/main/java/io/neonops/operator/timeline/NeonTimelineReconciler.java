@@ -20,6 +20,7 @@ import io.neonops.controller.api.TimelineInfo;
 import io.neonops.operator.cluster.DeletionPolicy;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.pageserver.PageserverApiTokens;
+import io.neonops.operator.reconcile.ClusterEvents;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.tenant.Claims;
 import io.neonops.operator.tenant.DesiredTenant;
@@ -27,6 +28,7 @@ import io.neonops.operator.tenant.InvalidTenantException;
 import io.neonops.operator.tenant.NeonTenant;
 import io.neonops.operator.tenant.RetryBackoff;
 import io.neonops.operator.tenant.StatusWrites;
+import io.neonops.operator.tenant.TenancyEvents;
 import io.neonops.operator.tenant.TenantCluster;
 import io.neonops.operator.tenant.TenantSettings;
 import io.neonops.storage.common.Lsn;
@@ -93,8 +95,9 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
 
     @Override
     public UpdateControl<NeonTimeline> reconcile(NeonTimeline timeline, Context<NeonTimeline> context) {
-        Outcome outcome = carryOut(timeline, context);
-        write(timeline, outcome.status(), context);
+        TenancyEvents events = events(context);
+        Outcome outcome = carryOut(timeline, context, events);
+        write(timeline, outcome.status(), context, events);
         return UpdateControl.<NeonTimeline>noUpdate().rescheduleAfter(outcome.recheckAfter());
     }
 
@@ -111,7 +114,12 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         }
     }
 
-    private Outcome carryOut(NeonTimeline timeline, Context<NeonTimeline> context) {
+    private TenancyEvents events(Context<NeonTimeline> context) {
+        return new TenancyEvents(new ClusterEvents(context.getClient(), settings.reconcile().reportingInstance(),
+                settings.clock()));
+    }
+
+    private Outcome carryOut(NeonTimeline timeline, Context<NeonTimeline> context, TenancyEvents events) {
         TimelineId id = DesiredTimeline.idOf(timeline);
         if (timeline.getSpec() == null || timeline.getSpec().getTenant() == null) {
             return failed(timeline, id, Optional.empty(), INVALID_SPEC, "spec.tenant is required: the NeonTenant the"
@@ -140,12 +148,20 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
             Optional<TimelineInfo> existing = storcon.timeline(found.tenantId(), id);
             if (existing.isPresent()) {
                 info = existing.get();
+                if (timeline.getStatus() == null || !id.hex().equals(timeline.getStatus().getTimelineId())
+                        || timeline.getStatus().getState() == null) {
+                    events.changed(timeline, "TimelineAdopted", "Adopt", "adopted the existing timeline " + id
+                            + " of tenant " + found.tenantId());
+                }
             } else {
                 Creation creation = creation(timeline, desired, found.tenantId(), storcon, context);
                 if (creation instanceof Creation.Blocked blocked) {
                     return failed(timeline, id, tenantId, blocked.reason(), blocked.message());
                 }
                 info = storcon.createTimeline(found.tenantId(), ((Creation.Request) creation).request()).withoutSafekeepers();
+                events.changed(timeline, "TimelineCreated", "Create", "created timeline " + id + " of tenant "
+                        + found.tenantId() + info.ancestorTimelineId().map(a -> ", a branch of " + a + " at "
+                        + info.ancestorLsn().map(Lsn::toString).orElse("its last record")).orElse(""));
             }
         } catch (NeonApiException e) {
             return failed(timeline, id, tenantId, STORAGE_CONTROLLER_ERROR, e.getMessage());
@@ -309,7 +325,10 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
                         .filter(c -> !TIMELINE_ID_IN_USE.equals(c.getReason())).isPresent());
     }
 
-    private void write(NeonTimeline timeline, NeonTimelineStatus status, Context<NeonTimeline> context) {
+    private void write(NeonTimeline timeline, NeonTimelineStatus status, Context<NeonTimeline> context,
+                       TenancyEvents events) {
+        events.readiness(timeline, timeline.getStatus() == null ? List.of() : timeline.getStatus().getConditions(),
+                status.getConditions());
         try {
             StatusWrites.writeIfChanged(timeline, status, context, settings.reconcile().serverSideApply(), NeonTimeline::new);
         } catch (KubernetesClientException e) {
@@ -356,6 +375,8 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
                 return retryDeletion(timeline, context, Optional.of(found.tenantId()), DELETING,
                         "the storage controller is still deleting timeline " + id);
             }
+            events(context).changed(timeline, "TimelineDeleted", "Delete", "deleted timeline " + id + " of tenant "
+                    + found.tenantId() + " (deletionPolicy Delete)");
             return DeleteControl.defaultDelete();
         } catch (NeonApiException e) {
             return retryDeletion(timeline, context, Optional.of(found.tenantId()), STORAGE_CONTROLLER_ERROR,
@@ -389,7 +410,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
     private DeleteControl retryDeletion(NeonTimeline timeline, Context<NeonTimeline> context, Optional<TenantId> tenantId,
                                         String reason, String message) {
         Outcome outcome = failed(timeline, DesiredTimeline.idOf(timeline), tenantId, reason, message);
-        write(timeline, outcome.status(), context);
+        write(timeline, outcome.status(), context, events(context));
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(outcome.recheckAfter().toMillis());
     }
 }

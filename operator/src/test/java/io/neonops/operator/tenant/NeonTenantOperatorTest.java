@@ -71,6 +71,7 @@ class NeonTenantOperatorTest {
         assertThat(tenant.config().gcPeriod()).contains("1h");
         assertThat(tenant.config().checkpointDistance()).contains(268435456L);
         assertThat(t.tenant("db").getMetadata().getFinalizers()).isNotEmpty();
+        assertThat(t.operator.eventReasons("create")).containsOnlyOnce("TenantCreated");
     }
 
     @Test
@@ -98,6 +99,8 @@ class NeonTenantOperatorTest {
         assertThat(posts(t, "/v1/tenant")).as("only the test's own creation").isEqualTo(1);
         assertThat(t.operator.storageController.calls()).contains("PUT /v1/tenant/config");
         assertThat(inNeon(t, GIVEN_ID).config().pitrInterval()).contains("3 days");
+        assertThat(t.operator.eventReasons("adopt")).contains("TenantAdopted", "TenantConfigUpdated")
+                .doesNotContain("TenantCreated");
     }
 
     @Test
@@ -190,6 +193,8 @@ class NeonTenantOperatorTest {
         t.operator.markAllReady("later");
 
         assertThat(t.awaitTenantReady("db").getTenantId()).isEqualTo(NeonIds.derived(NeonTenant.KIND, "later", "db"));
+        assertThat(t.operator.eventReasons("later")).as("one Warning per new reason, not one per retry")
+                .containsOnlyOnce(TenantCluster.CLUSTER_NOT_FOUND).contains("TenantCreated");
     }
 
     @Test

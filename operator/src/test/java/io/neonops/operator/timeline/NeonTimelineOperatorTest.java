@@ -172,6 +172,8 @@ class NeonTimelineOperatorTest {
         t.awaitTimelineGone("dev");
         t.awaitTimelineGone("main");
         assertThat(inNeon(t, main)).isEmpty();
+        assertThat(t.operator.eventReasons("children")).contains(NeonTimelineReconciler.HAS_CHILDREN)
+                .filteredOn("TimelineDeleted"::equals).hasSize(2);
     }
 
     @Test
