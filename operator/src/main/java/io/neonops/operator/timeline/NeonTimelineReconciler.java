@@ -36,6 +36,7 @@ import io.neonops.storage.common.TenantId;
 import io.neonops.storage.common.TimelineId;
 import io.neonops.storage.common.api.NeonApiException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +155,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
                             + " of tenant " + found.tenantId());
                 }
             } else {
-                Creation creation = creation(timeline, desired, found.tenantId(), storcon, context);
+                Creation creation = creation(timeline, desired, found.tenantId(), storcon, context, settings.clock().instant());
                 if (creation instanceof Creation.Blocked blocked) {
                     return failed(timeline, id, tenantId, blocked.reason(), blocked.message());
                 }
@@ -197,7 +198,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
     }
 
     private static Creation creation(NeonTimeline timeline, DesiredTimeline desired, TenantId tenantId,
-                                     StorageControllerClient storcon, Context<NeonTimeline> context) {
+                                     StorageControllerClient storcon, Context<NeonTimeline> context, Instant now) {
         if (desired instanceof DesiredTimeline.Root root) {
             return new Creation.Request(new TimelineCreateRequest.Bootstrap(root.id(), root.major()));
         }
@@ -221,6 +222,11 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         if (branch.point() instanceof DesiredTimeline.BranchPoint.AtLsn at) {
             lsn = Optional.of(at.lsn());
         } else if (branch.point() instanceof DesiredTimeline.BranchPoint.AtTime at) {
+            if (at.time().isAfter(now)) {
+                // the pageserver would answer with its last record, a state that time has not seen yet
+                return new Creation.Blocked(BRANCH_POINT_NOT_FOUND, "spec.branchPoint.timestamp: " + at.time()
+                        + " is in the future; the branch is created once that time has passed");
+            }
             LsnByTimestamp answer = storcon.lsnByTimestamp(tenantId, parentId, at.time());
             if (!answer.found()) {
                 return new Creation.Blocked(BRANCH_POINT_NOT_FOUND, "spec.branchPoint.timestamp: " + at.time()

@@ -138,6 +138,19 @@ class NeonTimelineOperatorTest {
     }
 
     @Test
+    void aTimeStillInTheFutureWaitsWithAConditionInsteadOfBranchingAtTheLatestState() {
+        Tenancy t = withTenant("future");
+        t.createTimeline("main", "db");
+        t.awaitTimelineReady("main");
+
+        t.createTimeline("tomorrow", "db", "parent: main", "branchPoint: {timestamp: \"2999-01-01T00:00:00Z\"}");
+
+        Condition waiting = t.awaitTimelineReason("tomorrow", NeonTimelineReconciler.BRANCH_POINT_NOT_FOUND);
+        assertThat(waiting.getMessage()).contains("is in the future");
+        assertThat(t.operator.storageController.calls()).noneMatch(c -> c.contains("get_lsn_by_timestamp"));
+    }
+
+    @Test
     void theStatusFollowsTheTimelinesLsnsAtTheRefreshAndAnUnchangedTimelineWritesNothing() {
         Tenancy t = withTenant("refresh");
         t.createTimeline("main", "db");
