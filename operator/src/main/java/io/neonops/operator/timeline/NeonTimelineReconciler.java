@@ -306,6 +306,11 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         boolean tenantReady = tenant.get().getStatus() != null && tenantId.hex().equals(tenant.get().getStatus().getTenantId())
                 && ClusterConditions.find(tenant.get().getStatus().getConditions(), ClusterConditions.READY)
                 .filter(c -> ClusterConditions.TRUE.equals(c.getStatus())).isPresent();
+        if (needReady && tenant.get().getMetadata().getDeletionTimestamp() != null) {
+            // its deletion deletes its timelines in Neon: creating one again would race it
+            return new Placement.Missing(TENANT_NOT_READY, "spec.tenant: NeonTenant " + tenantName + " is being deleted",
+                    false);
+        }
         if (needReady && !tenantReady) {
             return new Placement.Missing(TENANT_NOT_READY, "spec.tenant: NeonTenant " + tenantName + " is not Ready yet",
                     false);

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  */
 public final class Tenancy {
 
-    /** A modern cluster serving Postgres 16 and 17 (default 17) with {@code pageserverLines} added. */
+    /** A modern cluster serving Postgres 16 and 17 (default 17), with {@code more} spec lines. */
     public static String modernCluster(String... more) {
         String[] lines = new String[4 + more.length];
         lines[0] = "storageBroker: {}";
