@@ -8,8 +8,12 @@ derives them from the registered controller); RbacTemplateTest fails on anything
 - apiGroups: ["neonops.io"]
   resources: ["neonclusters"]
   verbs: ["list", "watch"]
+{{- /* tenants and timelines: the SDK patches their finalizers (reading them again on a conflict) */}}
 - apiGroups: ["neonops.io"]
-  resources: ["neonclusters/status"]
+  resources: ["neontenants", "neontimelines"]
+  verbs: ["get", "list", "watch", "patch"]
+- apiGroups: ["neonops.io"]
+  resources: ["neonclusters/status", "neontenants/status", "neontimelines/status"]
   verbs: ["patch"]
 - apiGroups: ["neonops.io"]
   resources: ["neonclusters/finalizers"]

@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,18 @@ public final class RunCommand implements Callable<Integer> {
                     + "unset (default: ${DEFAULT-VALUE})")
     boolean podMonitorsByDefault;
 
+    @Option(names = "--tenant-refresh-seconds", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How often the LSNs, size and state of every NeonTenant and NeonTimeline are read from Neon"
+                    + " again; the status is written only when they changed (default: ${DEFAULT-VALUE})")
+    long tenantRefreshSeconds;
+
+    private Duration tenantRefresh() throws OperatorStartException {
+        if (tenantRefreshSeconds <= 0) {
+            throw new OperatorStartException("--tenant-refresh-seconds: must be positive, got " + tenantRefreshSeconds);
+        }
+        return Duration.ofSeconds(tenantRefreshSeconds);
+    }
+
     @Override
     public Integer call() throws OperatorStartException, OperatorFailedException {
         useLogFormat();
@@ -130,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
                 new ReconcileSettings(serverSideApply, clusterDomain, instance).withPodMonitorsByDefault(podMonitorsByDefault)
                         .withStorconHookBaseUrl(storconHookBaseUrl),
                 OperatorSettings.DEFAULT_RESYNC_INTERVAL,
-                election);
+                election).withTenantRefresh(tenantRefresh());
         Optional<String> failure;
         boolean interrupted = false;
         try (StopSignals signals = StopSignals.install();

@@ -20,6 +20,8 @@ import java.util.Optional;
 import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.NeonCluster;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,12 +157,19 @@ public final class OperatorMetrics implements Metrics {
 
     @Override
     public void failedReconciliation(HasMetadata resource, Exception exception, Map<String, Object> metadata) {
-        errors.increment();
+        if (resource instanceof NeonCluster) {
+            errors.increment();
+        }
     }
 
     /** The SDK saw the cluster deleted: it no longer counts in any phase. */
     @Override
     public void cleanupDoneFor(ResourceID resourceID, Map<String, Object> metadata) {
+        // the SDK reports every controller's resources here; a NeonTenant may share its cluster's name
+        if (metadata.get(Constants.RESOURCE_GVK_KEY) instanceof GroupVersionKind kind
+                && !NeonCluster.KIND.equals(kind.getKind())) {
+            return;
+        }
         phases.remove(resourceID);
         statuses.remove(resourceID);
         refreshClusterGauges();

@@ -9,7 +9,9 @@ import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -72,11 +74,41 @@ public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<Ap
      * @param leaderElection whether the operator holds a Lease
      */
     public static RequiredPermissions of(RegisteredController<?> controller, boolean leaderElection) {
-        Class<? extends HasMetadata> primary = controller.getConfiguration().getResourceClass();
-        SortedSet<ApiPermission> namespaced = new TreeSet<>();
+        return of(controller, List.of(), leaderElection);
+    }
+
+    /**
+     * @param controller     the registered NeonCluster controller (it need not be started)
+     * @param tenancy        the NeonTenant and NeonTimeline controllers, which write nothing but their own resources
+     * @param leaderElection whether the operator holds a Lease
+     */
+    public static RequiredPermissions of(RegisteredController<?> controller, List<RegisteredController<?>> tenancy,
+                                         boolean leaderElection) {
+        SortedSet<ApiPermission> namespaced = new TreeSet<>(clusterController(controller));
+        for (RegisteredController<?> resource : tenancy) {
+            Class<? extends HasMetadata> primary = resource.getConfiguration().getResourceClass();
+            // they only read the other kinds (clusters, tenants), through informers
+            informerKinds(resource).forEach(kind -> namespaced.addAll(ApiPermission.on(kind, INFORMER_VERBS)));
+            // the SDK adds and removes the finalizer with a patch, and reads the resource again on a conflict
+            namespaced.addAll(ApiPermission.on(primary, "get", "patch"));
+            namespaced.addAll(ApiPermission.onSubresource(primary, "status", "patch"));
+        }
+        return new RequiredPermissions(namespaced, leaderElection ? LEASE : Set.of());
+    }
+
+    private static List<Class<? extends HasMetadata>> informerKinds(RegisteredController<?> controller) {
+        List<Class<? extends HasMetadata>> kinds = new ArrayList<>();
         for (InformerWrappingEventSourceHealthIndicator<?> informer
                 : controller.getControllerHealthInfo().informerEventSourceHealthIndicators().values()) {
-            Class<? extends HasMetadata> kind = ((EventSource<?, ?>) informer).resourceType().asSubclass(HasMetadata.class);
+            kinds.add(((EventSource<?, ?>) informer).resourceType().asSubclass(HasMetadata.class));
+        }
+        return kinds;
+    }
+
+    private static Set<ApiPermission> clusterController(RegisteredController<?> controller) {
+        Class<? extends HasMetadata> primary = controller.getConfiguration().getResourceClass();
+        SortedSet<ApiPermission> namespaced = new TreeSet<>();
+        for (Class<? extends HasMetadata> kind : informerKinds(controller)) {
             namespaced.addAll(ApiPermission.on(kind, INFORMER_VERBS));
             if (!kind.equals(primary)) {
                 // the operator watches exactly the kinds it creates, to see its own writes and what others change
@@ -92,6 +124,6 @@ public record RequiredPermissions(Set<ApiPermission> inWatchedNamespaces, Set<Ap
         namespaced.addAll(DECISION_EVENTS);
         namespaced.addAll(API_TOKEN_SECRETS);
         namespaced.addAll(POD_MONITORS);
-        return new RequiredPermissions(namespaced, leaderElection ? LEASE : Set.of());
+        return namespaced;
     }
 }

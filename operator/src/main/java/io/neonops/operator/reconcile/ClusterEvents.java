@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.neonops.operator.cluster.NeonCluster;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * Records each decision of the reconciler as a Kubernetes Event on the NeonCluster (events.k8s.io/v1), which
- * {@code kubectl describe neoncluster} shows (its note cut to what the API server takes), and as one log line
+ * Records each decision of a reconciler as a Kubernetes Event on its resource (events.k8s.io/v1), which
+ * {@code kubectl describe} shows (its note cut to what the API server takes), and as one log line
  * naming the cluster (in full). An Event that cannot be written is logged, never fatal.
  *
  * @param client            the client
@@ -49,9 +48,10 @@ public record ClusterEvents(KubernetesClient client, String reportingInstance, C
     }
 
     /**
+     * @param cluster the resource the decision is about: a NeonCluster, or a NeonTenant or NeonTimeline
      * @param related the object the decision was about, if it is not the cluster itself
      */
-    public void record(NeonCluster cluster, Type type, String reason, String action, String note, HasMetadata related) {
+    public void record(HasMetadata cluster, Type type, String reason, String action, String note, HasMetadata related) {
         String namespace = cluster.getMetadata().getNamespace();
         String name = cluster.getMetadata().getName();
         // the key-value pairs are fields of their own in JSON logs; the message reads well as text

@@ -41,6 +41,7 @@ import io.neonops.operator.status.Refusal;
 import io.neonops.operator.status.UpgradeStatusMapping;
 import io.neonops.operator.storcon.SafekeeperRegistrations;
 import io.neonops.operator.storcon.StorageControllerObserver;
+import io.neonops.operator.timeline.DeclaredTimelines;
 import io.neonops.operator.upgrade.ObservedPod;
 import io.neonops.operator.upgrade.PageserverDrain;
 import io.neonops.operator.upgrade.PageserverStep;
@@ -203,7 +204,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             return refused(cluster, refusal.get());
         }
         if (PostgresVersionGate.decide(cluster, spec, observed, timelines,
-                new PageserverApiTokens(context.getClient())::forCluster) instanceof VersionDecision.Refused versions) {
+                new PageserverApiTokens(context.getClient())::forCluster,
+                () -> DeclaredTimelines.of(context.getClient(), spec.namespace(), spec.name()))
+                instanceof VersionDecision.Refused versions) {
             return refused(cluster, new Refusal(Refusal.POSTGRES_VERSION_IN_USE, versions.message()));
         }
         Optional<JoinOutcome> join = etcdJoiner.prepare(desired, observed.podsByName(), clock.instant());

@@ -15,6 +15,8 @@ import io.neonops.operator.status.UpgradeStatusMapping;
 import io.neonops.operator.upgrade.PostgresVersionChange;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.SpecSummaryAnnotations;
+import io.neonops.operator.upgrade.TimelineLookup;
+import io.neonops.operator.upgrade.TimelinePgVersion;
 import io.neonops.operator.upgrade.UpgradeStatus;
 import io.neonops.operator.upgrade.VersionDecision;
 import io.neonops.storage.common.PgMajorVersion;
@@ -25,13 +27,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Whether the spec's Postgres majors may replace the ones the cluster serves: removing one is asked of the
  * pageservers before anything is written.
  * <p>
  * The majors served are those the pods that serve Postgres (the pageservers) record, and those
- * {@code status.postgres} shows (so a pageserver whose pod is gone still counts). The question is asked when a roll towards the spec's majors
+ * {@code status.postgres} shows (so a pageserver whose pod is gone still counts). The timelines that block a removal
+ * are those the pageservers hold and those NeonTimeline resources declare on the cluster. The question is asked when a roll towards the spec's majors
  * begins, not again while it goes on: by then the pageservers being restarted cannot answer, and refusing
  * would leave the roll stuck with a pod down. That the roll was allowed shows in {@code status.upgrade.to},
  * which only an accepted spec writes.
@@ -41,14 +46,28 @@ final class PostgresVersionGate {
     private PostgresVersionGate() {
     }
 
-    /** @param tokenFor what to present to the pageservers' API of a cluster; read only when they are asked */
+    /**
+     * @param tokenFor what to present to the pageservers' API of a cluster; read only when they are asked
+     * @param declared the timelines NeonTimeline resources declare on the cluster; read only when a major is removed
+     */
     static VersionDecision decide(NeonCluster cluster, ClusterSpec spec, ObservedCluster observed, PageserverTimelines timelines,
-                                  Function<ClusterSpec, PageserverApiToken> tokenFor) {
+                                  Function<ClusterSpec, PageserverApiToken> tokenFor,
+                                  Supplier<List<TimelinePgVersion>> declared) {
         PostgresVersionChange change = PostgresVersionChange.between(served(cluster.getStatus(), observed), spec.postgres());
         if (rollAlreadyAccepted(cluster.getStatus(), spec)) {
             return new VersionDecision.Allowed(change);
         }
-        return change.decide(() -> timelines.lookup(spec, pageserversWithData(spec, observed), tokenFor.apply(spec)));
+        return change.decide(() -> withDeclared(
+                timelines.lookup(spec, pageserversWithData(spec, observed), tokenFor.apply(spec)), declared.get()));
+    }
+
+    /** The pageservers' answer with the declared timelines added, each timeline once. */
+    private static TimelineLookup withDeclared(TimelineLookup lookup, List<TimelinePgVersion> declared) {
+        if (lookup instanceof TimelineLookup.Answered answered) {
+            return new TimelineLookup.Answered(Stream.concat(answered.timelines().stream(), declared.stream())
+                    .distinct().toList());
+        }
+        return lookup;
     }
 
     private static Set<PgMajorVersion> served(NeonClusterStatus status, ObservedCluster observed) {

@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.monitoring.AggregatedMetrics;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
@@ -15,6 +16,9 @@ import io.neonops.operator.metrics.OperatorMetrics;
 import io.neonops.operator.rbac.RequiredPermissions;
 import io.neonops.operator.reconcile.ClusterUpdates;
 import io.neonops.operator.reconcile.NeonClusterReconciler;
+import io.neonops.operator.tenant.NeonTenantReconciler;
+import io.neonops.operator.tenant.TenantSettings;
+import io.neonops.operator.timeline.NeonTimelineReconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,13 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NeonCluster reconciler registered with the Java Operator SDK, from registration through start to a
+ * The NeonCluster, NeonTenant and NeonTimeline reconcilers registered with the Java Operator SDK, from registration through start to a
  * graceful stop. With leader election every replica syncs its caches, and only the holder of the Lease
  * reconciles.
  */
 public final class NeonOperator implements AutoCloseable, HealthProbes {
 
     public static final String CONTROLLER_NAME = "neoncluster";
+    public static final String TENANT_CONTROLLER_NAME = "neontenant";
+    public static final String TIMELINE_CONTROLLER_NAME = "neontimeline";
     /** How the operator's requests show in the API server's audit log. */
     public static final String USER_AGENT = "neon-operator";
     /** How long a stop waits for the reconciles in flight before it interrupts them and releases the Lease. */
@@ -43,6 +49,7 @@ public final class NeonOperator implements AutoCloseable, HealthProbes {
     private final KubernetesClient client;
     private final Operator operator;
     private final RegisteredController<NeonCluster> controller;
+    private final List<RegisteredController<?>> tenancy;
     private final Leadership leadership;
     private final boolean leaderElection;
     private final CompletableFuture<String> failure = new CompletableFuture<>();
@@ -90,6 +97,22 @@ public final class NeonOperator implements AutoCloseable, HealthProbes {
                 c.settingNamespaces(settings.namespaces());
             }
         });
+        TenantSettings tenants = new TenantSettings(settings.reconcile(), settings.tenantRefresh(), Clock.systemUTC());
+        this.tenancy = List.of(
+                operator.register(new NeonTenantReconciler(tenants), c -> tenancyController(c, TENANT_CONTROLLER_NAME, settings)),
+                operator.register(new NeonTimelineReconciler(tenants),
+                        c -> tenancyController(c, TIMELINE_CONTROLLER_NAME, settings)));
+    }
+
+    /** Tenants and timelines: a spec change, or the refresh each pass asks for, starts a pass; a status write does not. */
+    private static void tenancyController(ControllerConfigurationOverrider<?> c, String name, OperatorSettings settings) {
+        c.withName(name);
+        c.withReconciliationMaxInterval(settings.resyncInterval());
+        if (settings.namespaces().isEmpty()) {
+            c.watchingAllNamespaces();
+        } else {
+            c.settingNamespaces(settings.namespaces());
+        }
     }
 
     /**
@@ -127,7 +150,7 @@ public final class NeonOperator implements AutoCloseable, HealthProbes {
 
     /** What the chart's RBAC rules must grant, derived from the registered controller. */
     public RequiredPermissions requiredPermissions() {
-        return RequiredPermissions.of(controller, leaderElection);
+        return RequiredPermissions.of(controller, tenancy, leaderElection);
     }
 
     public boolean isLeader() {

@@ -6,11 +6,9 @@ import io.neonops.controller.api.StorageControllerClient;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.Environment;
-import io.neonops.controlplane.component.NodePort;
 import io.neonops.operator.pageserver.PageserverApiToken;
 import io.neonops.operator.resources.ResourceNames;
 import io.neonops.operator.status.NodeHealth;
-import io.neonops.storage.common.api.ApiClientSettings;
 import io.neonops.storage.common.api.NeonApiException;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +64,11 @@ public final class StorageControllerObserver {
         if (!ready) {
             return Observation.without(new ObservedStorageController.NotReady("the storage controller is not Ready"));
         }
-        ApiClientSettings settings = ApiClientSettings.of("http://" + env.serviceHost(controller) + ":"
-                + env.port(controller, 0, NodePort.STORAGE_CONTROLLER_HTTP));
         PageserverApiToken token = tokens.apply(cluster);
         if (token instanceof PageserverApiToken.Unavailable unavailable) {
             return Observation.without(new ObservedStorageController.NoToken(unavailable.reason()));
         }
-        if (token instanceof PageserverApiToken.Bearer bearer) {
-            settings = settings.withBearerToken(bearer.token());
-        }
-        StorageControllerClient client = connector.connect(settings);
+        StorageControllerClient client = connector.connect(StorageControllerAddress.settings(cluster, env, token));
         try {
             List<PageserverNode> nodes = client.listNodes();
             return new Observation(ObservedStorageController.listed(nodes, client.listSafekeepers()), Optional.of(client));

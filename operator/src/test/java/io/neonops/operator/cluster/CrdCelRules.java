@@ -220,6 +220,39 @@ public final class CrdCelRules {
         return new Outcome(List.copyOf(evaluated), List.copyOf(violations));
     }
 
+    /**
+     * Applies the rules to an update of {@code oldResource} to {@code newResource} as the API server does: every rule
+     * on the new object, and the transition rules (those naming {@code oldSelf}) wherever a value sits at the rule's
+     * path in both objects. Covers properties, the nodes these CRDs' transition rules sit on; not list items or map
+     * values.
+     */
+    public Outcome checkUpdate(JsonNode oldResource, JsonNode newResource) {
+        Outcome onNew = check(newResource);
+        List<Rule> evaluated = new ArrayList<>(onNew.evaluated());
+        List<Violation> violations = new ArrayList<>(onNew.violations());
+        visitTransitions("", "", root, oldResource, newResource, true, evaluated, violations);
+        return new Outcome(List.copyOf(evaluated), List.copyOf(violations));
+    }
+
+    private void visitTransitions(String schemaPath, String valuePath, JSONSchemaProps node, JsonNode oldValue,
+            JsonNode value, boolean resourceRoot, List<Rule> evaluated, List<Violation> violations) {
+        Optional<Object> self = SchemaCelTypes.valueOf(valuePath, node, value, resourceRoot);
+        Optional<Object> oldSelf = SchemaCelTypes.valueOf(valuePath, node, oldValue, resourceRoot);
+        if (self.isEmpty() || oldSelf.isEmpty()) {
+            return;
+        }
+        for (Compiled compiled : byPath.getOrDefault(schemaPath, List.of())) {
+            if (compiled.transition()) {
+                evaluated.add(compiled.rule());
+                evaluate(compiled, valuePath, Map.of("self", self.get(), "oldSelf", oldSelf.get()))
+                        .ifPresent(violations::add);
+            }
+        }
+        SchemaCelTypes.properties(node).forEach((name, property) -> visitTransitions(SchemaCelTypes.child(schemaPath, name),
+                SchemaCelTypes.child(valuePath, name), property, oldValue.path(name), value.path(name),
+                SchemaCelTypes.isEmbedded(property), evaluated, violations));
+    }
+
     private void visit(String schemaPath, String valuePath, JSONSchemaProps node, JsonNode value, boolean resourceRoot,
             List<Rule> evaluated, List<Violation> violations) {
         Optional<Object> self = SchemaCelTypes.valueOf(valuePath, node, value, resourceRoot);
@@ -229,7 +262,7 @@ public final class CrdCelRules {
         for (Compiled compiled : byPath.getOrDefault(schemaPath, List.of())) {
             if (!compiled.transition()) {
                 evaluated.add(compiled.rule());
-                evaluate(compiled, valuePath, self.get()).ifPresent(violations::add);
+                evaluate(compiled, valuePath, Map.of("self", self.get())).ifPresent(violations::add);
             }
         }
         SchemaCelTypes.properties(node).forEach((name, property) -> visit(SchemaCelTypes.child(schemaPath, name),
@@ -247,10 +280,9 @@ public final class CrdCelRules {
     }
 
     /** The violation when the rule is false or fails to evaluate (the API server refuses both). */
-    private static Optional<Violation> evaluate(Compiled compiled, String valuePath, Object self) {
+    private static Optional<Violation> evaluate(Compiled compiled, String valuePath, Map<String, Object> vars) {
         Rule rule = compiled.rule();
         String field = valuePath + rule.fieldPath().orElse("");
-        Map<String, Object> vars = Map.of("self", self);
         try {
             if (Boolean.TRUE.equals(compiled.cel().createProgram(compiled.ast()).eval(vars))) {
                 return Optional.empty();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,6 +17,7 @@ import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.RollingUpgradeStatus;
 import io.neonops.operator.status.ClusterStatusBuilder;
 import io.neonops.operator.upgrade.RollStep;
+import io.neonops.operator.tenant.NeonTenant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,21 @@ class OperatorMetricsTest {
         metrics.cleanupDoneFor(ResourceID.fromResource(cluster), Map.of());
 
         assertThat(clusters("Running")).isZero();
+    }
+
+    @Test
+    void theDeletionOfATenantNamedLikeAClusterLeavesTheClusterCounted() {
+        NeonCluster cluster = cluster("a", "demo");
+        metrics.reconciled(cluster, ClusterPhase.RUNNING);
+        NeonTenant tenant = new NeonTenant();
+        tenant.setMetadata(new ObjectMetaBuilder().withNamespace("a").withName("demo").build());
+
+        metrics.cleanupDoneFor(ResourceID.fromResource(tenant),
+                Map.of(Constants.RESOURCE_GVK_KEY, GroupVersionKind.gvkFor(NeonTenant.class)));
+        metrics.failedReconciliation(tenant, new IllegalStateException("boom"), Map.of());
+
+        assertThat(clusters("Running")).isEqualTo(1);
+        assertThat(registry.get(OperatorMetrics.RECONCILE_ERRORS).counter().count()).isZero();
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.neonops.operator.runtime.LeaderElection;
 import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
 import io.neonops.operator.runtime.OperatorStartException;
+import io.neonops.operator.tenant.NeonTenant;
 import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.FakeKubelet;
 import io.neonops.operator.testing.FakeSafekeepers;
@@ -69,6 +70,7 @@ class RequestsWithinPermissionsTest {
             FakeKubelet kubelet = FakeKubelet.start(client, WATCHED, Duration.ofMillis(100), pod -> false);
             try {
                 exerciseTheReconciler();
+                exerciseTheTenantReconciler();
                 roll();
             } finally {
                 kubelet.close();
@@ -81,7 +83,9 @@ class RequestsWithinPermissionsTest {
         assertThat(denied).as("requests outside %s", required).isEmpty();
         assertThat(requests).extracting(r -> r.permission().orElseThrow().toString()).contains(
                 "watch neonops.io/neonclusters", "create pods", "patch configmaps", "patch neonops.io/neonclusters/status",
-                "delete pods", "create events.k8s.io/events", "create coordination.k8s.io/leases", "patch coordination.k8s.io/leases");
+                "delete pods", "create events.k8s.io/events", "create coordination.k8s.io/leases", "patch coordination.k8s.io/leases",
+                "watch neonops.io/neontenants", "patch neonops.io/neontenants", "patch neonops.io/neontenants/status",
+                "watch neonops.io/neontimelines");
     }
 
     /** Creation, a status, a deleted pod and an overwritten ConfigMap, each answered by the operator. */
@@ -98,6 +102,26 @@ class RequestsWithinPermissionsTest {
                 .get() != null);
         Poll.until("the ConfigMap restored", () -> !client.configMaps().inNamespace(WATCHED).withName("demo-pageserver")
                 .get().getData().get("pageserver.toml").equals("overwritten"));
+    }
+
+    /**
+     * A NeonTenant on the 2022 cluster, which the operator refuses with a condition: its finalizer added and removed,
+     * its status written.
+     */
+    private static void exerciseTheTenantReconciler() {
+        NeonTenant tenant = client.getKubernetesSerialization().unmarshal("""
+                apiVersion: neonops.io/v1alpha1
+                kind: NeonTenant
+                metadata: {name: db}
+                spec: {cluster: demo, deletionPolicy: Delete}
+                """, NeonTenant.class);
+        tenant.getMetadata().setNamespace(WATCHED);
+        client.resource(tenant).create();
+        Poll.until("the tenant's status", () -> client.resources(NeonTenant.class).inNamespace(WATCHED).withName("db")
+                .get().getStatus() != null);
+        client.resources(NeonTenant.class).inNamespace(WATCHED).withName("db").delete();
+        Poll.until("the tenant gone", () -> client.resources(NeonTenant.class).inNamespace(WATCHED).withName("db")
+                .get() == null);
     }
 
     /** A new image, which the operator rolls out by deleting each pod in turn; the fake kubelet readies them. */

@@ -55,8 +55,13 @@ class PostgresVersionGateTest {
     }
 
     private VersionDecision decide(NeonCluster cluster, String specYaml, ObservedCluster observed) {
+        return decide(cluster, specYaml, observed, List.of());
+    }
+
+    private VersionDecision decide(NeonCluster cluster, String specYaml, ObservedCluster observed,
+                                   List<TimelinePgVersion> declared) {
         return PostgresVersionGate.decide(cluster, spec(specYaml), observed, timelines,
-                spec -> new PageserverApiToken.NotNeeded());
+                spec -> new PageserverApiToken.NotNeeded(), () -> declared);
     }
 
     @Test
@@ -115,5 +120,37 @@ class PostgresVersionGateTest {
 
         assertThat(decision).isInstanceOf(VersionDecision.Allowed.class);
         assertThat(pageservers.asked("ns")).containsExactly(PAGESERVER_0);
+    }
+
+    @Test
+    void aTimelineDeclaredAsAResourceBlocksRemovingItsMajorThoughNoPageserverHoldsItYet() {
+        pageservers.serve("ns", List.of());
+
+        VersionDecision decision = decide(cluster(null), ONLY_15, running(BOTH), List.of(ON_14));
+
+        assertThat(decision).isInstanceOfSatisfying(VersionDecision.Refused.class, refused -> {
+            assertThat(refused.blocking()).containsExactly(ON_14);
+            assertThat(refused.message()).contains("tenant " + ON_14.tenantId() + " timeline " + ON_14.timelineId());
+        });
+    }
+
+    @Test
+    void aTimelineBothDeclaredAndOnThePageserverIsNamedOnce() {
+        pageservers.serve("ns", List.of(ON_14));
+
+        VersionDecision decision = decide(cluster(null), ONLY_15, running(BOTH), List.of(ON_14));
+
+        assertThat(decision).isInstanceOfSatisfying(VersionDecision.Refused.class,
+                refused -> assertThat(refused.blocking()).containsExactly(ON_14));
+    }
+
+    @Test
+    void declaredTimelinesAreNotReadWhenNoMajorIsRemoved() {
+        VersionDecision decision = PostgresVersionGate.decide(cluster(null), spec(BOTH), running(ONLY_15), timelines,
+                spec -> new PageserverApiToken.NotNeeded(), () -> {
+                    throw new AssertionError("the declared timelines were read");
+                });
+
+        assertThat(decision).isInstanceOf(VersionDecision.Allowed.class);
     }
 }

@@ -30,6 +30,7 @@ import io.neonops.operator.runtime.NeonOperator;
 import io.neonops.operator.runtime.OperatorSettings;
 import io.neonops.operator.runtime.OperatorStartException;
 import io.neonops.operator.status.ClusterConditions;
+import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.ApiClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,8 @@ public final class OperatorHarness implements AutoCloseable {
 
     /** The checked-in CRD, relative to the operator module, where the tests run. */
     public static final Path CRD = Path.of("..", "crds", "neonclusters.neonops.io-v1.yml");
+    public static final Path TENANT_CRD = Path.of("..", "crds", "neontenants.neonops.io-v1.yml");
+    public static final Path TIMELINE_CRD = Path.of("..", "crds", "neontimelines.neonops.io-v1.yml");
     /** Short, so that tests see resyncs of unchanged clusters within a second or two. */
     public static final Duration RESYNC = Duration.ofMillis(500);
 
@@ -95,7 +98,7 @@ public final class OperatorHarness implements AutoCloseable {
                                 .map(ApiClientSettings.of(storageController.baseUri())::withBearerToken)
                                 .orElse(ApiClientSettings.of(storageController.baseUri()))))
                         .withSafekeepers(safekeepers.connector()),
-                resync), metrics, reconciles);
+                resync).withTenantRefresh(resync), metrics, reconciles);
         try {
             operator.start();
         } catch (OperatorStartException e) {
@@ -144,12 +147,15 @@ public final class OperatorHarness implements AutoCloseable {
                 null, safekeepers);
     }
 
+    /** Installs every CRD of the operator (NeonCluster, NeonTenant, NeonTimeline). */
     public static void installCrd(KubernetesClient client) {
-        try (InputStream in = Files.newInputStream(CRD)) {
-            CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-            client.resource(crd).createOr(NonDeletingOperation::update);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path file : List.of(CRD, TENANT_CRD, TIMELINE_CRD)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                client.resource(crd).createOr(NonDeletingOperation::update);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.neonops.storage.common.api.NeonApiException;
 import io.neonops.storage.common.api.NeonApiStatusException;
 import io.neonops.storage.common.api.NeonApiTransport;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -216,6 +217,16 @@ public final class StorageControllerClient {
     /** {@code GET /v1/tenant/{tenant_id}/timeline/{timeline_id}}; empty when there is no such timeline. */
     public Optional<TimelineInfo> timeline(TenantId tenantId, TimelineId timelineId) {
         return absentOn404(() -> transport.send(ApiRequest.get(ApiPaths.timeline(tenantId, timelineId)), TimelineInfo.class));
+    }
+
+    /**
+     * {@code GET /v1/tenant/{tenant_id}/timeline/{timeline_id}/get_lsn_by_timestamp?timestamp=..}: the LSN that shows
+     * the timeline as it was at {@code at}, answered by the pageserver holding shard 0 (shard 0 holds the commit
+     * records the answer is read from). The time is sent in UTC, RFC 3339.
+     */
+    public LsnByTimestamp lsnByTimestamp(TenantId tenantId, TimelineId timelineId, Instant at) {
+        return transport.send(ApiRequest.get(ApiPaths.timeline(tenantId, timelineId) + "/get_lsn_by_timestamp")
+                .withQuery("timestamp", at.toString()), LsnByTimestamp.class);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.neonops.controller.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.neonops.controller.api.ControllerPaths;
+import io.neonops.controller.api.LsnByTimestamp;
 import io.neonops.controller.api.NodeAvailability;
 import io.neonops.controller.api.NodeConfigureRequest;
 import io.neonops.controller.api.NodeRegisterRequest;
@@ -33,12 +34,17 @@ import io.neonops.storage.common.testing.FakeHttpServer.RecordedRequest;
 import io.neonops.storage.common.testing.JsonText;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -129,7 +135,12 @@ public final class FakeStorageController implements AutoCloseable {
         }
     }
 
-    private record Timeline(TimelineCreateRequest request, TimelineInfo info) {
+    /** @param commits the commit times WAL recorded, by LSN, as a pageserver reads them for get_lsn_by_timestamp */
+    private record Timeline(TimelineCreateRequest request, TimelineInfo info, NavigableMap<Instant, Lsn> commits) {
+
+        Timeline(TimelineCreateRequest request, TimelineInfo info) {
+            this(request, info, new TreeMap<>());
+        }
     }
 
     private static final class Tenant {
@@ -200,6 +211,7 @@ public final class FakeStorageController implements AutoCloseable {
                         .map(t -> t.info().withoutSafekeepers()).toList()))
                 .route("GET", TIMELINE, (r, p) -> FakeAnswers.json(200, timeline(tenant(p), p).info().withoutSafekeepers()))
                 .route("DELETE", TIMELINE, this::deleteTimeline)
+                .route("GET", TIMELINE + "/get_lsn_by_timestamp", this::lsnByTimestamp)
                 .start();
     }
 
@@ -365,7 +377,17 @@ public final class FakeStorageController implements AutoCloseable {
         TimelineInfo i = t.info();
         tenant.timelines.put(timelineId, new Timeline(t.request(), new TimelineInfo(i.tenantId(), i.timelineId(),
                 i.ancestorTimelineId(), i.ancestorLsn(), lsn, i.prevRecordLsn(), lsn, Optional.of(lsn), Optional.of(lsn),
-                i.appliedGcCutoffLsn(), i.minReadableLsn(), i.currentLogicalSize(), i.pgVersion(), i.state(), i.safekeepers())));
+                i.appliedGcCutoffLsn(), i.minReadableLsn(), i.currentLogicalSize(), i.pgVersion(), i.state(), i.safekeepers()),
+                t.commits()));
+    }
+
+    /**
+     * A commit at {@code at} whose record ends at {@code lsn}: the timeline's last record moves there, and
+     * get_lsn_by_timestamp finds it.
+     */
+    public synchronized void commit(TenantId tenantId, TimelineId timelineId, Instant at, Lsn lsn) {
+        setLastRecordLsn(tenantId, timelineId, lsn);
+        requireTimeline(requireTenant(tenantId), timelineId).commits().put(at, lsn);
     }
 
     // ---- observations
@@ -745,13 +767,7 @@ public final class FakeStorageController implements AutoCloseable {
     }
 
     private Answer listTenants(RecordedRequest request, Matcher path) {
-        Map<String, String> query = new LinkedHashMap<>();
-        for (String pair : request.query().split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                query.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+        Map<String, String> query = query(request);
         Optional<String> after = Optional.ofNullable(query.get("start_after"));
         long limit = Optional.ofNullable(query.get("limit")).map(Long::parseLong).orElse(Long.MAX_VALUE);
         return FakeAnswers.json(200, tenants.values().stream()
@@ -881,6 +897,47 @@ public final class FakeStorageController implements AutoCloseable {
             throw new Refusal(404, "Timeline " + tenant.id + "/" + id + " was not found");
         }
         return timeline;
+    }
+
+    /**
+     * As a pageserver answers: the last commit at or before the time ({@code present}); after the last commit,
+     * the last record ({@code future}); before the first one, {@code past}; no commit at all, {@code nodata}.
+     */
+    private Answer lsnByTimestamp(RecordedRequest request, Matcher path) {
+        Timeline timeline = timeline(tenant(path), path);
+        String timestamp = query(request).get("timestamp");
+        if (timestamp == null) {
+            throw new Refusal(400, "Bad request: missing query parameter timestamp");
+        }
+        Instant at;
+        try {
+            at = Instant.parse(URLDecoder.decode(timestamp, StandardCharsets.UTF_8));
+        } catch (DateTimeParseException e) {
+            throw new Refusal(400, "Bad request: invalid timestamp " + timestamp);
+        }
+        NavigableMap<Instant, Lsn> commits = timeline.commits();
+        if (commits.isEmpty()) {
+            return FakeAnswers.json(200, new LsnByTimestamp(timeline.info().lastRecordLsn(), LsnByTimestamp.Kind.NODATA));
+        }
+        Map.Entry<Instant, Lsn> atOrBefore = commits.floorEntry(at);
+        if (atOrBefore == null) {
+            return FakeAnswers.json(200, new LsnByTimestamp(commits.firstEntry().getValue(), LsnByTimestamp.Kind.PAST));
+        }
+        if (atOrBefore.getKey().equals(commits.lastKey())) {
+            return FakeAnswers.json(200, new LsnByTimestamp(timeline.info().lastRecordLsn(), LsnByTimestamp.Kind.FUTURE));
+        }
+        return FakeAnswers.json(200, new LsnByTimestamp(atOrBefore.getValue(), LsnByTimestamp.Kind.PRESENT));
+    }
+
+    private static Map<String, String> query(RecordedRequest request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String pair : request.query().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return query;
     }
 
     private Answer deleteTimeline(RecordedRequest request, Matcher path) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.neonops.controller.api.DeletionOutcome;
+import io.neonops.controller.api.LsnByTimestamp;
 import io.neonops.controller.api.PlacementPolicy;
 import io.neonops.controller.api.ShardParameters;
 import io.neonops.controller.api.TenantConfig;
@@ -27,6 +28,7 @@ import io.neonops.storage.common.api.ConflictException;
 import io.neonops.storage.common.api.NeonApiTransport;
 import io.neonops.storage.common.api.NotFoundException;
 import io.neonops.storage.common.api.UnexpectedStatusException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,5 +210,31 @@ class FakeStorageControllerTenantsTest extends WithFakeStorageController {
         assertThatThrownBy(() -> client.listTimelines(OTHER_TENANT))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("Tenant " + OTHER_TENANT + " not found");
+    }
+
+    @Test
+    void theLsnAtATimeIsTheLastCommitAtOrBeforeIt() {
+        tenantWithRootTimeline();
+        Instant nine = Instant.parse("2026-11-30T09:00:00Z");
+        Lsn first = Lsn.parse("0/1700000");
+        Lsn second = Lsn.parse("0/1800000");
+        controller.commit(TENANT, TIMELINE, nine, first);
+        controller.commit(TENANT, TIMELINE, nine.plusSeconds(3600), second);
+
+        assertThat(client.lsnByTimestamp(TENANT, TIMELINE, nine.plusSeconds(60)))
+                .isEqualTo(new LsnByTimestamp(first, LsnByTimestamp.Kind.PRESENT));
+        assertThat(client.lsnByTimestamp(TENANT, TIMELINE, nine.plusSeconds(7200)))
+                .isEqualTo(new LsnByTimestamp(second, LsnByTimestamp.Kind.FUTURE));
+        assertThat(client.lsnByTimestamp(TENANT, TIMELINE, nine.minusSeconds(1)).kind()).isEqualTo(LsnByTimestamp.Kind.PAST);
+        assertThat(controller.calls()).contains("GET /v1/tenant/" + TENANT.hex() + "/timeline/" + TIMELINE.hex()
+                + "/get_lsn_by_timestamp?timestamp=2026-11-30T09%3A01%3A00Z");
+    }
+
+    @Test
+    void aTimelineWithoutCommitsHasNoDataForAnyTime() {
+        tenantWithRootTimeline();
+
+        assertThat(client.lsnByTimestamp(TENANT, TIMELINE, Instant.parse("2026-11-30T09:00:00Z")).kind())
+                .isEqualTo(LsnByTimestamp.Kind.NODATA);
     }
 }
