@@ -240,8 +240,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * retried with backoff, as are safekeepers not Ready yet, which keep the cluster from Ready.
      */
     private Outcome registerSafekeepers(NeonCluster cluster, ClusterSpec spec, KubernetesEnvironment env,
-                                        ObservedCluster current, StorageControllerObserver.Observation storageController,
-                                        Outcome outcome, List<Refusal> problems) {
+                                        ObservedCluster current,
+                                        StorageControllerObserver.Observation storageController, Outcome outcome,
+                                        List<Refusal> problems) {
         SafekeeperRegistrations.Result result = SafekeeperRegistrations.register(spec, env, current.podsByName(),
                 storageController);
         Integer registered = result instanceof SafekeeperRegistrations.Result.Attempted attempted
@@ -349,7 +350,8 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 ? Optional.of(Duration.between(now, wait.deadline()))
                 : Optional.empty();
         Outcome outcome = new Outcome(status, recheck);
-        // the storage controller's word on a pageserver comes with no Kubernetes event: ask it again
+        // a modern pageserver not Ready may wait for the storage controller, whose word comes with no Kubernetes event
+        // (a pod's readiness does): ask it again soon
         boolean awaitingStorageController = pods.stream().anyMatch(p -> p.exists() && !p.ready()
                 && p.pod().component().descriptor().storageControllerNode(spec, p.pod().index()).isPresent());
         return awaitingStorageController ? outcome.recheckBy(STORAGE_CONTROLLER_POLL) : outcome;
