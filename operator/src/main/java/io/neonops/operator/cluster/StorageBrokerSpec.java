@@ -10,7 +10,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StorageBrokerSpec {
     @ValidationRule(value = "self == 1", message = "storageBroker replicas must be 1: " + ONE_BROKER)
-    @JsonPropertyDescription("Number of storage broker pods: 1, the default and the only number that works: " + ONE_BROKER)
+    @JsonPropertyDescription("Number of storage broker pods: 1, the default and the only number that works: "
+            + ONE_BROKER)
     private Integer replicas;
 
     private ComputeResources resources;

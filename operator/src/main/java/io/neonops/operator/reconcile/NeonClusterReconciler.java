@@ -256,8 +256,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * retried with backoff, as are safekeepers not Ready yet, which keep the cluster from Ready.
      */
     private Outcome registerSafekeepers(NeonCluster cluster, ClusterSpec spec, KubernetesEnvironment env,
-                                        ObservedCluster current, StorageControllerObserver.Observation storageController,
-                                        Outcome outcome, List<Refusal> problems) {
+                                        ObservedCluster current,
+                                        StorageControllerObserver.Observation storageController, Outcome outcome,
+                                        List<Refusal> problems) {
         SafekeeperRegistrations.Result result = SafekeeperRegistrations.register(spec, env, current.podsByName(),
                 storageController);
         Integer registered = result instanceof SafekeeperRegistrations.Result.Attempted attempted
@@ -390,10 +391,12 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                 : Optional.empty();
         // nothing Kubernetes would tell the operator of shows the safekeepers catching up
         Outcome outcome = new Outcome(status, recheck.or(() -> SafekeeperCatchUp.askAgainAfter(step, now)));
-        // the storage controller's word on a pageserver, its drains and its fills come with no Kubernetes event: ask again
+        // the storage controller's drains and fills come with no Kubernetes event: ask again
         if (drain.watches(step)) {
             outcome = outcome.recheckBy(PageserverDrain.POLL);
         }
+        // a modern pageserver not Ready may wait for the storage controller, whose word comes with no Kubernetes event
+        // (a pod's readiness does): ask it again soon
         boolean awaitingStorageController = pods.stream().anyMatch(p -> p.exists() && !p.ready()
                 && p.pod().component().descriptor().storageControllerNode(spec, p.pod().index()).isPresent());
         return awaitingStorageController ? outcome.recheckBy(STORAGE_CONTROLLER_POLL) : outcome;

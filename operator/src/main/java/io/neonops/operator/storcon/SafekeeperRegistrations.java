@@ -19,9 +19,9 @@ import java.util.Map;
 /**
  * Registers a cluster's Ready safekeepers with its storage controller once that is Ready, since safekeepers never
  * register themselves. Each safekeeper registers at its stable per-pod DNS name, in the zone of its own that its
- * command line names ({@link SafekeeperNodeSpec#availabilityZone}). It compares with the reconcile's one listing of the storage controller
- * ({@link ObservedStorageController}), so a pass with everything registered sends no POST, and one that lost its
- * database gets them back.
+ * command line names ({@link SafekeeperNodeSpec#availabilityZone}). It compares with the reconcile's one listing of
+ * the storage controller ({@link ObservedStorageController}), so a pass with everything registered sends no POST, and
+ * one that lost its database gets them back.
  */
 public final class SafekeeperRegistrations {
 

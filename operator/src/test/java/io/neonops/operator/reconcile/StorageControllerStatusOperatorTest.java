@@ -69,6 +69,10 @@ class StorageControllerStatusOperatorTest {
                 + PAGESERVER + " (node 1 not registered)");
         assertThat(waiting.getPageserver().getReady()).isZero();
         assertThat(waiting.getPhase()).isNotEqualTo(ClusterPhase.RUNNING);
+        operator.awaitReconciliations("unregistered", "demo", 1);
+        operator.requests.drain();
+        operator.awaitReconciliations("unregistered", "demo", 3);
+        assertThat(operator.operatorWrites("unregistered")).as("resyncs while the pageserver waits").isEmpty();
 
         operator.markReady("unregistered", PAGESERVER);
 
