@@ -28,7 +28,9 @@ public class AuthSpec {
 
     @JsonPropertyDescription("Secret with keys PAGESERVER_JWT_TOKEN (scope pageserverapi), SAFEKEEPER_JWT_TOKEN"
             + " (safekeeperdata) and CONTROL_PLANE_JWT_TOKEN (sent to the compute-notification hook): the storage"
-            + " controller's tokens; required when enabled with a storageController")
+            + " controller's tokens; GENERATIONS_API_JWT_TOKEN (generations_api), which the pageservers present"
+            + " on their upcalls; ADMIN_JWT_TOKEN (admin), which the operator presents to register safekeepers;"
+            + " required when enabled with a storageController")
     @Pattern(ObjectNames.PATTERN)
     @Size(max = ObjectNames.MAX_LENGTH)
     private String storageControllerSecret;

@@ -23,8 +23,13 @@ public class NeonClusterStatus {
     @JsonPropertyDescription("How many etcd members the cluster was created with; members added later joined the running etcd cluster")
     private Integer etcdBootstrapMembers;
 
+    @JsonPropertyDescription("Pageservers; in a cluster with a storage controller one is Ready only when its pod is Ready "
+            + "and the storage controller lists it Active")
     private MemberCounts pageserver;
     private MemberCounts safekeepers;
+    private MemberCounts storageBroker;
+    private MemberCounts storageController;
+    private MemberCounts storageControllerDatabase;
 
     @JsonPropertyDescription("The Neon image every node runs")
     private String image;
@@ -103,6 +108,30 @@ public class NeonClusterStatus {
         this.safekeepers = safekeepers;
     }
 
+    public MemberCounts getStorageBroker() {
+        return storageBroker;
+    }
+
+    public void setStorageBroker(MemberCounts storageBroker) {
+        this.storageBroker = storageBroker;
+    }
+
+    public MemberCounts getStorageController() {
+        return storageController;
+    }
+
+    public void setStorageController(MemberCounts storageController) {
+        this.storageController = storageController;
+    }
+
+    public MemberCounts getStorageControllerDatabase() {
+        return storageControllerDatabase;
+    }
+
+    public void setStorageControllerDatabase(MemberCounts storageControllerDatabase) {
+        this.storageControllerDatabase = storageControllerDatabase;
+    }
+
     public String getImage() {
         return image;
     }
@@ -161,6 +190,9 @@ public class NeonClusterStatus {
                 && Objects.equals(etcdBootstrapMembers, other.etcdBootstrapMembers)
                 && Objects.equals(pageserver, other.pageserver)
                 && Objects.equals(safekeepers, other.safekeepers)
+                && Objects.equals(storageBroker, other.storageBroker)
+                && Objects.equals(storageController, other.storageController)
+                && Objects.equals(storageControllerDatabase, other.storageControllerDatabase)
                 && Objects.equals(image, other.image)
                 && Objects.equals(postgres, other.postgres)
                 && Objects.equals(upgrade, other.upgrade)
@@ -171,7 +203,8 @@ public class NeonClusterStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, conditions, etcd, etcdBootstrapMembers, pageserver, safekeepers, image, postgres, upgrade,
+        return Objects.hash(observedGeneration, phase, conditions, etcd, etcdBootstrapMembers, pageserver, safekeepers,
+                storageBroker, storageController, storageControllerDatabase, image, postgres, upgrade,
                 volumes, emptyVolumesAccepted, podMonitor);
     }
 }

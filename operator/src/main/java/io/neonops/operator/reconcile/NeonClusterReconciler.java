@@ -73,6 +73,9 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
             Refusal.WRITE_FAILED, Refusal.SAFEKEEPER_REGISTRATION_FAILED, Refusal.PAGESERVER_DRAIN_CALL_FAILED,
             Refusal.PAGESERVER_REMOVAL_FAILED);
 
+    /** How soon a cluster whose pageservers wait for the storage controller's word is reconciled again. */
+    static final Duration STORAGE_CONTROLLER_POLL = Duration.ofSeconds(5);
+
     private final ReconcileSettings settings;
     private final Clock clock;
     private final OperatorMetrics metrics;
@@ -244,10 +247,15 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
      * retried with backoff, as are safekeepers not Ready yet, which keep the cluster from Ready.
      */
     private Outcome registerSafekeepers(NeonCluster cluster, ClusterSpec spec, KubernetesEnvironment env,
-                                        ObservedCluster current, StorageControllerObserver.Observation storageController,
-                                        Outcome outcome, List<Refusal> problems) {
+                                        ObservedCluster current,
+                                        StorageControllerObserver.Observation storageController, Outcome outcome,
+                                        List<Refusal> problems) {
         SafekeeperRegistrations.Result result = SafekeeperRegistrations.register(spec, env, current.podsByName(),
                 storageController);
+        Integer registered = result instanceof SafekeeperRegistrations.Result.Attempted attempted
+                ? attempted.registered() : null;
+        outcome = new Outcome(ClusterStatusBuilder.withRegisteredSafekeepers(outcome.status(), registered),
+                outcome.recheckAfter());
         if (result instanceof SafekeeperRegistrations.Result.NoToken noToken) {
             problems.add(new Refusal(Refusal.SAFEKEEPER_REGISTRATION_FAILED, noToken.message()));
             return outcome.recheckBy(registrationBackoff.failed(cluster));
@@ -364,15 +372,21 @@ public final class NeonClusterReconciler implements Reconciler<NeonCluster> {
                     new PageserverDrainActions.Target(cluster, spec, current, context.getClient(), events, now), failures)
                     .ifPresent(problems::add);
         }
-        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, step, progress, now);
+        NeonClusterStatus status = ClusterStatusBuilder.accepted(cluster, desired, podsByName, pods,
+                storageController.controller(), step, progress, now);
         Optional<Duration> recheck = step instanceof RollStep.WaitForReady wait
                 ? Optional.of(Duration.between(now, wait.deadline()))
                 : Optional.empty();
+        Outcome outcome = new Outcome(status, recheck);
         if (drain.watches(step)) {
             // the storage controller's drains and fills change nothing Kubernetes would tell the operator of
-            recheck = Optional.of(recheck.filter(r -> r.compareTo(PageserverDrain.POLL) < 0).orElse(PageserverDrain.POLL));
+            outcome = outcome.recheckBy(PageserverDrain.POLL);
         }
-        return new Outcome(status, recheck);
+        // a modern pageserver not Ready may wait for the storage controller, whose word comes with no Kubernetes event
+        // (a pod's readiness does): ask it again soon
+        boolean awaitingStorageController = pods.stream().anyMatch(p -> p.exists() && !p.ready()
+                && p.pod().component().descriptor().storageControllerNode(spec, p.pod().index()).isPresent());
+        return awaitingStorageController ? outcome.recheckBy(STORAGE_CONTROLLER_POLL) : outcome;
     }
 
     /**

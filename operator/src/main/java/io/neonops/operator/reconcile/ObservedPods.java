@@ -19,7 +19,7 @@ import java.util.Set;
  * The pods the spec wants as the rolling upgrade and the status see them: each desired pod next to the observed one,
  * if any. A modern pageserver is Ready only when its pod is and the storage controller lists it Active.
  */
-final class ObservedPods {
+public final class ObservedPods {
 
     private ObservedPods() {
     }
@@ -30,8 +30,9 @@ final class ObservedPods {
      * @param deleted uids of pods this operator deleted that the informer still shows: they count as being deleted
      * @param now     stands in for the creation time of a pod that has none, which the API server always sets
      */
-    static List<ObservedPod> of(ClusterResources desired, ObservedCluster observed,
-                                ObservedStorageController storageController, Set<String> deleted, Instant now) {
+    public static List<ObservedPod> of(ClusterResources desired, ObservedCluster observed,
+                                       ObservedStorageController storageController, Set<String> deleted,
+                                       Instant now) {
         List<ObservedPod> pods = new ArrayList<>();
         for (Component component : Component.startOrder(desired.cluster())) {
             List<Pod> wanted = desired.pods(component);

@@ -27,6 +27,7 @@ import io.neonops.controlplane.cluster.ResourcesSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.ComponentSpec;
 import io.neonops.controlplane.component.EnvValue;
+import io.neonops.controlplane.component.SecretConfigKeys;
 import io.neonops.controlplane.component.ExecProbe;
 import io.neonops.controlplane.component.HttpProbe;
 import io.neonops.operator.upgrade.SpecSummary;
@@ -34,6 +35,7 @@ import io.neonops.operator.upgrade.SpecSummaryAnnotations;
 import io.neonops.storage.common.PgMajorVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -125,12 +127,31 @@ public final class NodePods {
                 .build();
     }
 
-    /** Copies the node's configuration files from the ConfigMap into its data directory before it starts. */
+    /**
+     * Copies the node's configuration files from the ConfigMap into its data directory before it starts, and appends
+     * the keys whose values are credentials ({@link SecretConfigKeys}) from their Secrets, which the ConfigMap never
+     * holds: each as a TOML literal string, trailing newlines (as {@code kubectl create secret --from-file} leaves
+     * them) dropped.
+     */
     private static Container configCopier(ClusterSpec cluster, ComponentSpec node) {
-        List<String> command = new ArrayList<>(List.of("cp"));
-        node.configFiles().keySet().forEach(file -> command.add(KubernetesEnvironment.CONFIG_DIR.resolve(file).toString()));
-        command.add(node.dataDir() + "/");
-        return new ContainerBuilder()
+        List<String> copy = new ArrayList<>(List.of("cp"));
+        node.configFiles().keySet().forEach(file -> copy.add(KubernetesEnvironment.CONFIG_DIR.resolve(file).toString()));
+        copy.add(node.dataDir() + "/");
+        List<String> command = copy;
+        List<EnvVar> env = new ArrayList<>();
+        Optional<SecretConfigKeys> secrets = node.component().descriptor().secretConfigKeys(cluster);
+        if (secrets.isPresent()) {
+            StringBuilder script = new StringBuilder(String.join(" ", copy));
+            String file = node.dataDir().resolve(secrets.get().file()).toString();
+            secrets.get().values().forEach((key, value) -> {
+                String variable = "SECRET_" + env.size();
+                env.add(envVar(variable, value));
+                script.append(" && printf \"%s = '%s'\\n\" ").append(key).append(" \"$(printf %s \"$").append(variable)
+                        .append("\")\" >> ").append(file);
+            });
+            command = List.of("sh", "-c", script.toString());
+        }
+        ContainerBuilder container = new ContainerBuilder()
                 .withName("copy-config")
                 .withImage(ComponentSettings.image(cluster, node.component()))
                 .withImagePullPolicy(cluster.imagePullPolicy().name())
@@ -138,8 +159,9 @@ public final class NodePods {
                 .withResources(resources(ComponentSettings.resources(cluster, node.component())))
                 .withVolumeMounts(dataMount(node), new VolumeMountBuilder().withName(CONFIG_VOLUME)
                         .withMountPath(KubernetesEnvironment.CONFIG_DIR.toString()).withReadOnly(true).build())
-                .withSecurityContext(PodSecurity.container())
-                .build();
+                .withSecurityContext(PodSecurity.container());
+        // no env at all without secrets, so that the pods (and spec hashes) of other nodes stay as they were
+        return env.isEmpty() ? container.build() : container.withEnv(env).build();
     }
 
     private static VolumeMount dataMount(ComponentSpec node) {

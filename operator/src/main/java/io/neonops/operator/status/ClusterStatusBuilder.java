@@ -3,6 +3,7 @@ package io.neonops.operator.status;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.neonops.controlplane.cluster.ClusterSpec;
+import io.neonops.controller.api.NodeAvailability;
 import io.neonops.controlplane.component.Component;
 import io.neonops.operator.cluster.ClusterPhase;
 import io.neonops.operator.cluster.MemberCounts;
@@ -10,13 +11,17 @@ import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.cluster.PostgresStatus;
 import io.neonops.operator.resources.ClusterResources;
+import io.neonops.operator.storcon.ObservedStorageController;
+import io.neonops.operator.upgrade.ObservedPod;
 import io.neonops.operator.upgrade.PageserverStep;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.UpgradeProgress;
+import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.PgMajorVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +49,8 @@ public final class ClusterStatusBuilder {
     public static final String ETCD_MEMBER_JOINING = "EtcdMemberJoining";
     /** Progressing: safekeepers wait for the storage controller, or their pods, to be registered with it. */
     public static final String SAFEKEEPER_REGISTRATION = "SafekeeperRegistration";
+    /** Progressing: pageservers whose pods are Ready wait for the storage controller to list them Active. */
+    public static final String PAGESERVER_REGISTRATION = "PageserverRegistration";
 
     private ClusterStatusBuilder() {
     }
@@ -51,15 +58,22 @@ public final class ClusterStatusBuilder {
     /**
      * The status of an accepted spec.
      *
-     * @param pods     the cluster's pods by name, including those created in this pass
-     * @param step     what the rolling upgrade does next
-     * @param progress what status shows of the roll, from the same pods and step
+     * @param pods              the cluster's pods by name, including those created in this pass
+     * @param observed          the same pods as the roll saw them ({@code ObservedPods}), whose readiness counts: a
+     *                          modern pageserver's includes being Active in the storage controller
+     * @param storageController the reconcile's listing of the storage controller, for what a waiting pageserver lacks
+     * @param step              what the rolling upgrade does next
+     * @param progress          what status shows of the roll, from the same pods and step
      */
     public static NeonClusterStatus accepted(NeonCluster cluster, ClusterResources desired, Map<String, Pod> pods,
+                                             List<ObservedPod> observed, ObservedStorageController storageController,
                                              RollStep step, UpgradeProgress progress, Instant now) {
         NeonClusterStatus status = copyOf(cluster.getStatus());
         long generation = cluster.getMetadata().getGeneration();
+        Map<String, ObservedPod> observedByName = new HashMap<>();
+        observed.forEach(p -> observedByName.put(p.pod().name(), p));
         List<String> missingOrNotReady = new ArrayList<>();
+        List<String> awaitingStorageController = new ArrayList<>();
         List<String> outdated = new ArrayList<>();
         boolean anyStarted = false;
         boolean allExist = true;
@@ -67,23 +81,30 @@ public final class ClusterStatusBuilder {
             List<Pod> wanted = desired.pods(component);
             int ready = 0;
             int updated = 0;
-            for (Pod want : wanted) {
-                Pod pod = pods.get(want.getMetadata().getName());
+            for (int index = 0; index < wanted.size(); index++) {
+                Pod want = wanted.get(index);
+                String name = want.getMetadata().getName();
+                Pod pod = pods.get(name);
                 if (pod == null) {
-                    missingOrNotReady.add(want.getMetadata().getName());
+                    missingOrNotReady.add(name);
                     allExist = false;
                     continue;
                 }
                 anyStarted |= NodeHealth.isStarted(pod);
-                if (NodeHealth.isReady(pod)) {
+                ObservedPod seen = observedByName.get(name);
+                if (seen != null && seen.ready()) {
                     ready++;
                 } else {
-                    missingOrNotReady.add(want.getMetadata().getName());
+                    missingOrNotReady.add(name);
+                    if (NodeHealth.isReady(pod)) {
+                        component.descriptor().storageControllerNode(desired.cluster(), index).ifPresent(id ->
+                                awaitingStorageController.add(name + " (" + describeNode(storageController, id) + ")"));
+                    }
                 }
                 if (NodeHealth.isUpdated(pod, want)) {
                     updated++;
                 } else {
-                    outdated.add(want.getMetadata().getName());
+                    outdated.add(name);
                 }
             }
             setCounts(status, component, new MemberCounts(wanted.size(), ready, updated));
@@ -103,9 +124,13 @@ public final class ClusterStatusBuilder {
                     "nothing left to do", generation, now);
         } else {
             boolean allReady = missingOrNotReady.isEmpty();
-            String reason = allReady ? NODES_OUTDATED : NODES_NOT_READY;
+            boolean onlyRegistration = !allReady && awaitingStorageController.size() == missingOrNotReady.size();
+            String reason = allReady ? NODES_OUTDATED : onlyRegistration ? PAGESERVER_REGISTRATION : NODES_NOT_READY;
             String message = allReady
                     ? "nodes run an older spec and need a restart: " + String.join(", ", outdated)
+                    : onlyRegistration
+                    ? "waiting for the storage controller to list the pageservers Active: "
+                            + String.join(", ", awaitingStorageController)
                     : "waiting for nodes to become ready: " + String.join(", ", missingOrNotReady);
             conditions = ClusterConditions.with(conditions, ClusterConditions.READY, false, reason, message,
                     generation, now);
@@ -250,11 +275,39 @@ public final class ClusterStatusBuilder {
                 spec.postgres().defaultVersion().major()));
     }
 
+    /** What the storage controller says of a pageserver node that keeps it from Ready. */
+    private static String describeNode(ObservedStorageController storageController, NodeId id) {
+        return storageController.node(id)
+                .map(node -> "node " + id.value() + " " + wireName(node.availability()))
+                .orElse("node " + id.value() + " not registered");
+    }
+
+    private static String wireName(NodeAvailability availability) {
+        return switch (availability) {
+            case ACTIVE -> "Active";
+            case WARMING_UP -> "WarmingUp";
+            case OFFLINE -> "Offline";
+        };
+    }
+
+    /** {@code status} with how many safekeepers the storage controller knows as registered; null: unknown. */
+    public static NeonClusterStatus withRegisteredSafekeepers(NeonClusterStatus status, Integer registered) {
+        if (status.getSafekeepers() == null) {
+            return status;
+        }
+        NeonClusterStatus counted = copyOf(status);
+        counted.setSafekeepers(status.getSafekeepers().withRegistered(registered));
+        return counted;
+    }
+
     private static void setCounts(NeonClusterStatus status, Component component, MemberCounts counts) {
         switch (component) {
             case ETCD -> status.setEtcd(counts);
             case PAGESERVER -> status.setPageserver(counts);
             case SAFEKEEPER -> status.setSafekeepers(counts);
+            case STORAGE_BROKER -> status.setStorageBroker(counts);
+            case STORAGE_CONTROLLER -> status.setStorageController(counts);
+            case STORAGE_CONTROLLER_DB -> status.setStorageControllerDatabase(counts);
         }
     }
 
@@ -270,6 +323,9 @@ public final class ClusterStatusBuilder {
         status.setEtcdBootstrapMembers(previous.getEtcdBootstrapMembers());
         status.setPageserver(previous.getPageserver());
         status.setSafekeepers(previous.getSafekeepers());
+        status.setStorageBroker(previous.getStorageBroker());
+        status.setStorageController(previous.getStorageController());
+        status.setStorageControllerDatabase(previous.getStorageControllerDatabase());
         status.setImage(previous.getImage());
         status.setPostgres(previous.getPostgres());
         status.setUpgrade(previous.getUpgrade());

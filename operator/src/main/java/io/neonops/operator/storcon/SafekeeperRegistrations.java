@@ -5,6 +5,7 @@ import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.Environment;
 import io.neonops.controlplane.component.NodePort;
+import io.neonops.controlplane.component.SafekeeperNodeSpec;
 import io.neonops.controlplane.registration.SafekeeperEndpoint;
 import io.neonops.controlplane.registration.SafekeeperRegistrar;
 import io.neonops.controlplane.registration.SafekeeperRegistrationReport;
@@ -17,10 +18,10 @@ import java.util.Map;
 
 /**
  * Registers a cluster's Ready safekeepers with its storage controller once that is Ready, since safekeepers never
- * register themselves. Each safekeeper registers at its stable per-pod DNS name, in a zone of its own (a new timeline
- * needs safekeepers in distinct zones). It compares with the reconcile's one listing of the storage controller
- * ({@link ObservedStorageController}), so a pass with everything registered sends no POST, and one that lost its
- * database gets them back.
+ * register themselves. Each safekeeper registers at its stable per-pod DNS name, in the zone of its own that its
+ * command line names ({@link SafekeeperNodeSpec#availabilityZone}). It compares with the reconcile's one listing of
+ * the storage controller ({@link ObservedStorageController}), so a pass with everything registered sends no POST, and
+ * one that lost its database gets them back.
  */
 public final class SafekeeperRegistrations {
 
@@ -48,16 +49,18 @@ public final class SafekeeperRegistrations {
         /**
          * The storage controller was asked.
          *
-         * @param total the safekeepers the spec wants, Ready or not
+         * @param report     what registering the Ready safekeepers came to
+         * @param registered the safekeepers the storage controller now knows as wanted, Ready or not
+         * @param total      the safekeepers the spec wants, Ready or not
          */
-        record Attempted(SafekeeperRegistrationReport report, int total) implements Result {
+        record Attempted(SafekeeperRegistrationReport report, int registered, int total) implements Result {
 
             public boolean complete() {
                 return report.complete() && report.outcomes().size() == total;
             }
 
             public String message() {
-                return report.registered().size() + "/" + total + " safekeepers registered with the storage controller"
+                return registered + "/" + total + " safekeepers registered with the storage controller"
                         + report.failures();
             }
         }
@@ -69,20 +72,23 @@ public final class SafekeeperRegistrations {
         Component sk = Component.SAFEKEEPER;
         int total = sk.replicas(cluster);
         List<SafekeeperEndpoint> ready = new ArrayList<>();
+        List<SafekeeperEndpoint> notReady = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             Pod pod = podsByName.get(ResourceNames.pod(cluster, sk, i));
-            if (pod != null && NodeHealth.isReady(pod)) {
-                ready.add(endpoint(cluster, env, i));
-            }
+            (pod != null && NodeHealth.isReady(pod) ? ready : notReady).add(endpoint(cluster, env, i));
         }
         ObservedStorageController controller = observation.controller();
         if (controller instanceof ObservedStorageController.Listed listed) {
             SafekeeperRegistrar registrar = new SafekeeperRegistrar(observation.client().orElseThrow());
-            return new Result.Attempted(registrar.register(ready, listed.safekeepers()), total);
+            SafekeeperRegistrationReport report = registrar.register(ready, listed.safekeepers());
+            // one not Ready is left alone, and counts if the storage controller knows it as it would be registered
+            long knownNotReady = notReady.stream().filter(s -> listed.safekeeper(s.id())
+                    .filter(known -> SafekeeperRegistrar.asWanted(s, known)).isPresent()).count();
+            return new Result.Attempted(report, report.registered().size() + (int) knownNotReady, total);
         }
         if (controller instanceof ObservedStorageController.Unreachable unreachable) {
             return new Result.Attempted(SafekeeperRegistrationReport.allFailed(
-                    ready.stream().map(SafekeeperEndpoint::id).toList(), unreachable.reason()), total);
+                    ready.stream().map(SafekeeperEndpoint::id).toList(), unreachable.reason()), 0, total);
         }
         if (controller instanceof ObservedStorageController.NoToken noToken) {
             return new Result.NoToken("safekeepers cannot be registered with the storage controller: " + noToken.reason());
@@ -93,13 +99,11 @@ public final class SafekeeperRegistrations {
         return new Result.NotNeeded();
     }
 
-    /** Safekeeper {@code index} as the storage controller must know it. */
+    /** Safekeeper {@code index} as the storage controller must know it, in the zone its command line names. */
     static SafekeeperEndpoint endpoint(ClusterSpec cluster, Environment env, int index) {
         Component sk = Component.SAFEKEEPER;
-        long id = index + 1L;
-        // the zone the safekeeper reports, made unique per safekeeper: a timeline needs three distinct zones
-        return new SafekeeperEndpoint(NodeId.of(id), REGION, env.advertisedHost(sk, index),
+        return new SafekeeperEndpoint(NodeId.of(index + 1L), REGION, env.advertisedHost(sk, index),
                 env.port(sk, index, NodePort.SAFEKEEPER_PG), env.port(sk, index, NodePort.SAFEKEEPER_HTTP),
-                cluster.pageserver().availabilityZone() + "-sk-" + id);
+                SafekeeperNodeSpec.availabilityZone(cluster, index));
     }
 }

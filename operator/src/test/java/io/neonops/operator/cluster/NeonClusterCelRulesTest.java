@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.neonops.controlplane.cluster.ClusterSpecParser;
 import io.neonops.controlplane.cluster.FieldError;
 import io.neonops.controlplane.cluster.InvalidClusterSpecException;
+import io.neonops.controlplane.cluster.StorageBrokerSpec;
 import io.neonops.operator.cluster.CrdCelRules.Rule;
 import io.neonops.operator.cluster.CrdCelRules.Violation;
 import io.neonops.operator.testing.OperatorHarness;
@@ -103,6 +104,8 @@ class NeonClusterCelRulesTest {
                                 + " controller"),
                 new Refusal("storage-broker-without-storage-controller.yaml", "spec", "spec.storageController",
                         "storageController is required with storageBroker: current pageservers do not start without it"),
+                new Refusal("storage-broker-replicas.yaml", "spec.storageBroker.replicas", "spec.storageBroker.replicas",
+                        "storageBroker replicas must be 1: " + StorageBrokerSpec.ONE_BROKER),
                 new Refusal("storage-broker-without-remote-storage.yaml", "spec", "spec.remoteStorage",
                         "remoteStorage is required with storageBroker: current pageservers do not start without it"),
                 new Refusal("etcd-with-postgres-16.yaml", "spec", "spec.postgres.versions",

@@ -133,13 +133,11 @@ class SafekeeperRegistrationOperatorTest {
 
     @Test
     void withAuthTheAdminTokenFromTheStorageControllerSecretIsPresented() {
-        client.resource(SecretFixtures.secret("storcon-tokens", "PAGESERVER_JWT_TOKEN", SecretFixtures.base64("ps")))
-                .inNamespace("auth").create();
+        client.resource(SecretFixtures.secret("storcon-tokens", "PAGESERVER_JWT_TOKEN", SecretFixtures.base64("ps"),
+                "GENERATIONS_API_JWT_TOKEN", SecretFixtures.base64("generations-token\n"))).inNamespace("auth").create();
         OperatorHarness operator = operator("auth", MODERN + "  auth: {enabled: true, publicKeySecret: keys,"
                 + " storageControllerSecret: storcon-tokens}\n");
-        operator.storageController.requireToken("admin-token");
-        // the admin scope passes the pageservers' upcalls too
-        operator.pageserversPresent("admin-token");
+        operator.storageController.requireTokens("admin-token", "generations-token");
         operator.markAllReady("auth");
 
         NeonClusterStatus degraded = operator.awaitStatus("auth", "demo", "no admin token",

@@ -72,12 +72,6 @@ class ModernTopologyResourcesTest {
     }
 
     @Test
-    void severalBrokersGetADisruptionBudgetAndOneDoesNot() {
-        assertThat(names(resources(MODERN.replace("storageBroker: {}", "storageBroker: {replicas: 2}"))
-                .disruptionBudgets())).containsExactly("demo-storage-broker", "demo-safekeeper");
-    }
-
-    @Test
     void theControllerRunsInDevModeWithoutAuthReadsItsDatabaseUrlFromTheGeneratedSecretAndCallsTheOperatorsHook() {
         Container storcon = container(resources(MODERN), "demo-storage-controller-0");
 
@@ -208,6 +202,30 @@ class ModernTopologyResourcesTest {
     }
 
     @Test
+    void withAuthAModernPageserverAddsItsUpcallTokenToItsTomlFromTheSecretAndTheConfigMapNeverHoldsIt() {
+        ClusterResources resources = resources(MODERN + """
+                auth: {enabled: true, publicKeySecret: keys, storageControllerSecret: storcon-tokens}
+                """);
+        Container copier = pod(resources, "demo-pageserver-0").getSpec().getInitContainers().get(0);
+
+        assertThat(copier.getCommand()).containsExactly("sh", "-c", "cp /etc/neon/config/identity.toml"
+                + " /etc/neon/config/metadata.json /etc/neon/config/pageserver.toml /data/"
+                + " && printf \"%s = '%s'\\n\" control_plane_api_token \"$(printf %s \"$SECRET_0\")\" >> /data/pageserver.toml");
+        assertThat(copier.getEnv()).hasSize(1);
+        assertThat(copier.getEnv().get(0).getName()).isEqualTo("SECRET_0");
+        assertThat(secretRef(copier.getEnv().get(0))).isEqualTo("storcon-tokens/GENERATIONS_API_JWT_TOKEN");
+        assertThat(resources.configMaps().get(0).getData().values()).noneMatch(v -> v.contains("control_plane_api_token"));
+    }
+
+    @Test
+    void withoutAuthThePageserverOnlyCopiesItsFiles() {
+        Container copier = pod(resources(MODERN), "demo-pageserver-0").getSpec().getInitContainers().get(0);
+
+        assertThat(copier.getCommand()).first().isEqualTo("cp");
+        assertThat(copier.getEnv()).isEmpty();
+    }
+
+    @Test
     void theStorageControllerResolvesAModernPageserverBeforeItIsReady() {
         Service pageservers = resources(MODERN).services().stream()
                 .filter(s -> s.getMetadata().getName().equals("demo-pageserver")).findFirst().orElseThrow();
@@ -228,7 +246,7 @@ class ModernTopologyResourcesTest {
                 "--listen-pg", "0.0.0.0:5454",
                 "--listen-http", "0.0.0.0:7676",
                 "--advertise-pg", "demo-safekeeper-1.demo-safekeeper." + NS + ":5454",
-                "--availability-zone", "zone-1",
+                "--availability-zone", "zone-1-sk-2",
                 "--broker-endpoint", "http://demo-storage-broker." + NS + ":50051",
                 "--remote-storage", "{bucket_name = \"neon\", bucket_region = \"eu-north-1\", endpoint = \"http://minio:9000\"}");
     }

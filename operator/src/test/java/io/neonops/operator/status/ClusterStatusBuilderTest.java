@@ -9,6 +9,10 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.neonops.controller.api.NodeAvailability;
+import io.neonops.controller.api.NodeRegisterRequest;
+import io.neonops.controller.api.NodeSchedulingPolicy;
+import io.neonops.controller.api.PageserverNode;
 import io.neonops.controlplane.component.Component;
 import io.neonops.controlplane.component.EtcdMembership;
 import io.neonops.operator.cluster.ClusterPhase;
@@ -21,19 +25,26 @@ import io.neonops.operator.resources.ClusterResources;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.resources.SpecHash;
 import io.neonops.operator.testing.SpecFixtures;
+import io.neonops.operator.storcon.ObservedStorageController;
+import io.neonops.operator.upgrade.ObservedPod;
+import io.neonops.operator.reconcile.ObservedCluster;
+import io.neonops.operator.reconcile.ObservedPods;
 import io.neonops.operator.upgrade.PodRef;
 import io.neonops.operator.upgrade.RollStep;
 import io.neonops.operator.upgrade.SpecSummary;
 import io.neonops.operator.upgrade.UpgradeProgress;
 import io.neonops.operator.upgrade.UpgradeStatus;
+import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.PgMajorVersion;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ClusterStatusBuilderTest {
@@ -63,7 +74,9 @@ class ClusterStatusBuilderTest {
             if (ready) {
                 status.addNewCondition().withType("Ready").withStatus("True").endCondition();
             }
-            pods.put(desired.getMetadata().getName(), new PodBuilder(desired).withStatus(status.build()).build());
+            // as stored: with a uid
+            pods.put(desired.getMetadata().getName(), new PodBuilder(desired).editMetadata()
+                    .withUid("uid-" + desired.getMetadata().getName()).endMetadata().withStatus(status.build()).build());
         }
         return pods;
     }
@@ -71,8 +84,20 @@ class ClusterStatusBuilderTest {
     /** The status of a cluster with no roll under way. */
     private static NeonClusterStatus accepted(NeonCluster cluster, ClusterResources desired, Map<String, Pod> pods,
                                               Instant now) {
-        return ClusterStatusBuilder.accepted(cluster, desired, pods, new RollStep.UpToDate(),
-                new UpgradeProgress(Optional.empty(), false), now);
+        return accepted(cluster, desired, pods, new ObservedStorageController.NotRun(), now);
+    }
+
+    /** The status of a cluster with no roll under way, whose storage controller listed what {@code storageController} says. */
+    private static NeonClusterStatus accepted(NeonCluster cluster, ClusterResources desired, Map<String, Pod> pods,
+                                              ObservedStorageController storageController, Instant now) {
+        return ClusterStatusBuilder.accepted(cluster, desired, pods, observed(desired, pods, storageController),
+                storageController, new RollStep.UpToDate(), new UpgradeProgress(Optional.empty(), false), now);
+    }
+
+    /** The pods as the roll sees them. */
+    private static List<ObservedPod> observed(ClusterResources desired, Map<String, Pod> pods,
+                                              ObservedStorageController storageController) {
+        return ObservedPods.of(desired, ObservedCluster.of(pods.values()), storageController, Set.of(), T0);
     }
 
     /** The status of a cluster whose pageserver the roll is at, with the old image {@code neon:0}. */
@@ -82,7 +107,9 @@ class ClusterStatusBuilderTest {
                 .editMetadata().addToAnnotations(SpecHash.ANNOTATION, "older").endMetadata().build());
         UpgradeStatus upgrade = new UpgradeStatus(Optional.of(new SpecSummary("neon:0", List.of(PgMajorVersion.V16))),
                 SpecSummary.of(DESIRED.cluster()), step.currentPod().map(PodRef::name), Optional.of(step.stage()), 4, 5);
-        return ClusterStatusBuilder.accepted(cluster, DESIRED, pods, step, new UpgradeProgress(Optional.of(upgrade), progressing), T1);
+        ObservedStorageController none = new ObservedStorageController.NotRun();
+        return ClusterStatusBuilder.accepted(cluster, DESIRED, pods, observed(DESIRED, pods, none), none, step,
+                new UpgradeProgress(Optional.of(upgrade), progressing), T1);
     }
 
     private static Condition condition(NeonClusterStatus status, String type) {
@@ -310,5 +337,80 @@ class ClusterStatusBuilderTest {
                 new Refusal(Refusal.POSTGRES_VERSION_IN_USE, "spec.postgres.versions: in use"), T1);
 
         assertThat(refused.getUpgrade()).isEqualTo(midRoll.getUpgrade());
+    }
+
+    private static final ClusterResources MODERN = resources(SpecFixtures.MODERN);
+
+    private static ObservedStorageController listing(NodeAvailability... pageservers) {
+        List<PageserverNode> nodes = new ArrayList<>();
+        for (int i = 0; i < pageservers.length; i++) {
+            nodes.add(PageserverNode.registered(new NodeRegisterRequest(NodeId.of(i + 1L), "ps-" + i, 6400,
+                    Optional.empty(), Optional.empty(), "ps-" + i, 9898, Optional.empty(), "zone-1", Optional.empty()),
+                    pageservers[i], NodeSchedulingPolicy.ACTIVE));
+        }
+        return ObservedStorageController.listed(nodes, List.of());
+    }
+
+    @Test
+    void aModernClusterCountsItsBrokerStorageControllerAndDatabase() {
+        NeonClusterStatus status = accepted(cluster(1, null), MODERN, pods(MODERN, true),
+                listing(NodeAvailability.ACTIVE), T0);
+
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.RUNNING);
+        assertThat(status.getStorageBroker()).isEqualTo(new MemberCounts(1, 1, 1));
+        assertThat(status.getStorageController()).isEqualTo(new MemberCounts(1, 1, 1));
+        assertThat(status.getStorageControllerDatabase()).isEqualTo(new MemberCounts(1, 1, 1));
+        assertThat(status.getPageserver()).isEqualTo(new MemberCounts(1, 1, 1));
+        assertThat(status.getEtcd()).isNull();
+    }
+
+    @Test
+    void aReadyPageserverPodTheStorageControllerHasNotRegisteredKeepsTheClusterFromReady() {
+        NeonClusterStatus status = accepted(cluster(1, null), MODERN, pods(MODERN, true), listing(), T0);
+
+        assertThat(status.getPageserver()).isEqualTo(new MemberCounts(1, 0, 1));
+        assertThat(status.getPhase()).isEqualTo(ClusterPhase.CREATING);
+        Condition ready = condition(status, ClusterConditions.READY);
+        assertThat(ready.getStatus()).isEqualTo("False");
+        assertThat(ready.getReason()).isEqualTo(ClusterStatusBuilder.PAGESERVER_REGISTRATION);
+        assertThat(ready.getMessage()).isEqualTo("waiting for the storage controller to list the pageservers Active: "
+                + "demo-pageserver-0 (node 1 not registered)");
+        assertThat(condition(status, ClusterConditions.PROGRESSING).getReason())
+                .isEqualTo(ClusterStatusBuilder.PAGESERVER_REGISTRATION);
+    }
+
+    @Test
+    void anOfflinePageserverCountsNotReadyAndSaysSo() {
+        NeonClusterStatus status = accepted(cluster(1, null), MODERN, pods(MODERN, true),
+                listing(NodeAvailability.OFFLINE), T0);
+
+        assertThat(status.getPageserver().getReady()).isZero();
+        assertThat(condition(status, ClusterConditions.READY).getMessage()).endsWith("demo-pageserver-0 (node 1 Offline)");
+    }
+
+    @Test
+    void podsNotReadyAreReportedAsSuchEvenBesideAPageserverAwaitingRegistration() {
+        Map<String, Pod> pods = pods(MODERN, true);
+        pods.putAll(Map.of("demo-safekeeper-0", pods(MODERN, false).get("demo-safekeeper-0")));
+
+        NeonClusterStatus status = accepted(cluster(1, null), MODERN, pods, listing(), T0);
+
+        assertThat(condition(status, ClusterConditions.READY).getReason()).isEqualTo(ClusterStatusBuilder.NODES_NOT_READY);
+        assertThat(condition(status, ClusterConditions.READY).getMessage())
+                .isEqualTo("waiting for nodes to become ready: demo-safekeeper-0, demo-pageserver-0");
+    }
+
+    @Test
+    void theRegisteredSafekeepersAreCountedBesideTheOtherCounts() {
+        NeonClusterStatus status = accepted(cluster(1, null), MODERN, pods(MODERN, true),
+                listing(NodeAvailability.ACTIVE), T0);
+
+        NeonClusterStatus counted = ClusterStatusBuilder.withRegisteredSafekeepers(status, 2);
+
+        assertThat(counted.getSafekeepers()).isEqualTo(new MemberCounts(3, 3, 3).withRegistered(2));
+        assertThat(counted.getSafekeepers().getRegistered()).isEqualTo(2);
+        assertThat(status.getSafekeepers().getRegistered()).isNull();
+        assertThat(ClusterStatusBuilder.withRegisteredSafekeepers(counted, null).getSafekeepers())
+                .isEqualTo(new MemberCounts(3, 3, 3));
     }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.neonops.controller.api.PageserverMetadata;
 import io.neonops.controller.api.StorageControllerClient;
 import io.neonops.controller.api.testing.FakePageserverUpcalls;
@@ -33,9 +34,11 @@ import io.neonops.storage.common.api.ApiClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +65,6 @@ public final class OperatorHarness implements AutoCloseable {
     public final FakeStorageController storageController;
     /** Whether {@link #close()} stops {@link #storageController}: not when it outlives this operator. */
     private final boolean ownsStorageController;
-    private volatile Optional<String> pageserverUpcallToken = Optional.empty();
     private final NeonOperator operator;
 
     private OperatorHarness(KubernetesMockServer server, KubernetesClient client, Set<String> namespaces,
@@ -184,19 +186,19 @@ public final class OperatorHarness implements AutoCloseable {
      * Sets the status a kubelet sets once the pod's containers run and its readiness probe passes. A modern
      * pageserver first does what it does on start, before its HTTP API (and so its probe) answers: the re-attach
      * upcall to {@link #storageController}, registering itself from the metadata.json and identity.toml of its
-     * ConfigMap, presenting the token of {@link #pageserversPresent} if any.
+     * ConfigMap, presenting the {@code control_plane_api_token} its pod adds to pageserver.toml from a Secret, if any.
      */
     public void markReady(String namespace, String podName) {
         Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
-        start(namespace, podName);
+        start(namespace, pod);
         FakeKubelet.setReady(client, pod);
     }
 
     /** What the pod does on start before it turns Ready: a modern pageserver's re-attach upcall; nothing for the others. */
-    private void start(String namespace, String podName) {
-        modernPageserverFiles(namespace, podName).ifPresent(files -> new FakePageserverUpcalls(
-                storageController.upcallApi(), pageserverUpcallToken).reAttach(files.nodeId(), Optional.of(files.metadata()),
-                Optional.empty(), true));
+    private void start(String namespace, Pod pod) {
+        modernPageserverFiles(namespace, pod.getMetadata().getName()).ifPresent(files -> new FakePageserverUpcalls(
+                storageController.upcallApi(), upcallToken(namespace, pod)).reAttach(files.nodeId(),
+                Optional.of(files.metadata()), Optional.empty(), true));
     }
 
     /**
@@ -204,13 +206,25 @@ public final class OperatorHarness implements AutoCloseable {
      * does (a modern pageserver re-attaches to {@link #storageController} first); start it before the pods are created.
      */
     public FakeKubelet kubelet(String namespace, Duration readyAfter) {
-        return FakeKubelet.start(client, namespace, readyAfter, pod -> false,
-                pod -> start(namespace, pod.getMetadata().getName()));
+        return FakeKubelet.start(client, namespace, readyAfter, pod -> false, pod -> start(namespace, pod));
     }
 
-    /** From now on the simulated modern pageservers present {@code token} on their upcalls ({@code control_plane_api_token}). */
-    public void pageserversPresent(String token) {
-        pageserverUpcallToken = Optional.of(token);
+    /** What the pod's copy-config container reads from a Secret into pageserver.toml: the upcall token. */
+    private Optional<String> upcallToken(String namespace, Pod pod) {
+        return pod.getSpec().getInitContainers().stream()
+                .filter(c -> c.getName().equals("copy-config") && c.getEnv() != null)
+                .flatMap(c -> c.getEnv().stream())
+                .map(e -> e.getValueFrom().getSecretKeyRef())
+                .findFirst()
+                .map(ref -> {
+                    Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
+                    String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(ref.getKey());
+                    if (encoded == null) {
+                        throw new AssertionError("pod " + pod.getMetadata().getName() + " cannot start: Secret "
+                                + ref.getName() + " has no key " + ref.getKey());
+                    }
+                    return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).strip();
+                });
     }
 
     /** A modern pageserver's node id and registration, as its ConfigMap gives them to it. */

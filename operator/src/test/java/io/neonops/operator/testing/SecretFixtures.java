@@ -16,6 +16,11 @@ public final class SecretFixtures {
         return new SecretBuilder().withNewMetadata().withName(name).endMetadata().addToData(key, data).build();
     }
 
+    /** A Secret with two keys. */
+    public static Secret secret(String name, String key, String data, String otherKey, String otherData) {
+        return new SecretBuilder(secret(name, key, data)).addToData(otherKey, otherData).build();
+    }
+
     public static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -27,6 +27,11 @@ public record AuthSpec(boolean enabled, Optional<String> publicKeySecret, Option
      * storage controller to register safekeepers; the storage controller's pod does not read it.
      */
     public static final String STORAGE_CONTROLLER_ADMIN_TOKEN_KEY = "ADMIN_JWT_TOKEN";
+    /**
+     * Key of {@code storageControllerSecret} holding the token (scope {@code generations_api}) modern pageservers present
+     * on their upcalls to the storage controller ({@code control_plane_api_token}).
+     */
+    public static final String PAGESERVER_UPCALL_TOKEN_KEY = "GENERATIONS_API_JWT_TOKEN";
     public static final AuthSpec DISABLED = new AuthSpec(false, Optional.empty(), Optional.empty(), Optional.empty());
 
     public AuthSpec {

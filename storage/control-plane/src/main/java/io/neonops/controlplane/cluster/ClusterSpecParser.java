@@ -191,8 +191,8 @@ public final class ClusterSpecParser {
         String path = StorageBrokerSpec.SPEC_PATH;
         JsonNode node = reader.object(spec, "storageBroker", path, Set.of("replicas", "resources"));
         int replicas = reader.integer(node, "replicas", path + ".replicas").orElse(1);
-        if (replicas < 1) {
-            reader.error(path + ".replicas", "must be at least 1, got " + replicas);
+        if (replicas != 1) {
+            reader.error(path + ".replicas", "must be 1, got " + replicas + ": " + StorageBrokerSpec.ONE_BROKER);
         }
         return new StorageBrokerSpec(replicas, resources(reader, node, path));
     }

@@ -45,6 +45,11 @@ public sealed interface ComponentDescriptor
         return Optional.empty();
     }
 
+    /** Credentials the node's configuration file needs, added from their Secrets rather than written in the file. */
+    default Optional<SecretConfigKeys> secretConfigKeys(ClusterSpec cluster) {
+        return Optional.empty();
+    }
+
     /** Whether the storage controller must be told of these nodes once they run: it never learns of them itself. */
     default boolean registeredWithStorageController() {
         return false;

@@ -1,5 +1,6 @@
 package io.neonops.controlplane.component;
 
+import io.neonops.controlplane.cluster.AuthSpec;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.cluster.ResourcesSpec;
@@ -7,6 +8,7 @@ import io.neonops.controlplane.cluster.StorageSpec;
 import io.neonops.storage.common.NodeId;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -100,6 +102,21 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
     @Override
     public Optional<NodeId> storageControllerNode(ClusterSpec cluster, int index) {
         return cluster.storageBroker().isPresent() ? Optional.of(PageserverNodeSpec.nodeId(index)) : Optional.empty();
+    }
+
+    /**
+     * With {@code spec.auth}, a modern pageserver presents {@code control_plane_api_token} (scope
+     * {@code generations_api}) on its re-attach and validate upcalls, or a storage controller with a public key refuses
+     * them; the pageserver reads it from pageserver.toml only, so it is added there from
+     * {@code spec.auth.storageControllerSecret}.
+     */
+    @Override
+    public Optional<SecretConfigKeys> secretConfigKeys(ClusterSpec cluster) {
+        if (cluster.storageBroker().isEmpty() || !cluster.auth().enabled()) {
+            return Optional.empty();
+        }
+        return cluster.auth().storageControllerSecret().map(secret -> new SecretConfigKeys(PageserverNodeSpec.CONFIG_FILE,
+                Map.of("control_plane_api_token", new EnvValue.FromSecret(secret, AuthSpec.PAGESERVER_UPCALL_TOKEN_KEY))));
     }
 
     /** The storage controller must resolve a pageserver while it registers, before its HTTP API (and so Ready) is up. */

@@ -12,11 +12,20 @@ import java.util.Set;
  * A safekeeper: configured entirely on its command line, in the generation its cluster's broker chooses. A modern
  * one publishes through the storage broker the address it is reached at, which is not the one it listens on.
  */
-final class SafekeeperNodeSpec {
+public final class SafekeeperNodeSpec {
 
     static final String PID_FILE = "safekeeper.pid";
 
     private SafekeeperNodeSpec() {
+    }
+
+    /**
+     * The zone of safekeeper {@code index}, one of its own: the storage controller places a new timeline on safekeepers
+     * in distinct zones, so they cannot share the pageservers'. The same value goes on its command line and into its
+     * registration with the storage controller, by the operator and local mode alike.
+     */
+    public static String availabilityZone(ClusterSpec cluster, int index) {
+        return cluster.pageserver().availabilityZone() + "-sk-" + (index + 1);
     }
 
     static ComponentSpec build(ClusterSpec cluster, Environment env, int index) {
@@ -33,7 +42,7 @@ final class SafekeeperNodeSpec {
         if (modern) {
             args.addAll(List.of(
                     "--advertise-pg", ComponentSpecs.address(env.advertisedHost(sk, index), pgPort),
-                    "--availability-zone", cluster.pageserver().availabilityZone(),
+                    "--availability-zone", availabilityZone(cluster, index),
                     "--broker-endpoint", StorageBrokerNodeSpec.endpoint(env)));
         } else {
             args.addAll(List.of("--broker-endpoints", String.join(",", ComponentSpecs.brokerEndpoints(cluster, env))));

@@ -74,18 +74,6 @@ final class StorageBrokerDescriptor extends ClusterServiceDescriptor {
         return "storage broker";
     }
 
-    /** Several brokers are spread, so that losing one Kubernetes node leaves one running. */
-    @Override
-    public boolean spreadsOverNodes() {
-        return true;
-    }
-
-    /** A drain must leave one broker running, which only a second one allows. */
-    @Override
-    public boolean disruptionBudget(ClusterSpec cluster) {
-        return replicas(cluster) > 1;
-    }
-
     @Override
     public boolean neonBinary() {
         return true;

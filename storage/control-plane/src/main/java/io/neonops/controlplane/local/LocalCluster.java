@@ -23,6 +23,7 @@ import io.neonops.controlplane.component.ComponentSpec;
 import io.neonops.controlplane.component.EnvValue;
 import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.component.NodePort;
+import io.neonops.controlplane.component.SafekeeperNodeSpec;
 import io.neonops.controlplane.component.StorageControllerNodeSpec;
 import io.neonops.controlplane.process.DaemonStartException;
 import io.neonops.controlplane.process.StartResult;
@@ -113,12 +114,12 @@ final class LocalCluster {
                 && (i + 1 == selected.size() || selected.get(i + 1).component() != component);
     }
 
-    /** Registers the safekeepers, each in a zone of its own as neon_local does; a safekeeper not taken fails the start. */
+    /** Registers the safekeepers, each in the zone of its own its command line names; a safekeeper not taken fails the start. */
     private void register(List<ComponentSpec> safekeepers, PrintWriter out) throws IOException {
         List<SafekeeperEndpoint> endpoints = new ArrayList<>();
         for (ComponentSpec spec : safekeepers) {
             endpoints.add(SafekeeperEndpoint.local(NodeId.of(spec.nodeId()), spec.port(NodePort.SAFEKEEPER_PG.name()).port(),
-                    spec.port(NodePort.SAFEKEEPER_HTTP.name()).port()));
+                    spec.port(NodePort.SAFEKEEPER_HTTP.name()).port(), SafekeeperNodeSpec.availabilityZone(cluster, spec.index())));
         }
         SafekeeperRegistrationReport report = new SafekeeperRegistrar(new StorageControllerClient(ApiClientSettings.of(
                 storageControllerUrl()))).register(endpoints);

@@ -23,13 +23,9 @@ public record SafekeeperEndpoint(NodeId id, String region, String host, int pgPo
         Objects.requireNonNull(availabilityZone, "availabilityZone");
     }
 
-    /**
-     * A local safekeeper on 127.0.0.1 in a zone of its own, {@code local-sk-<id>}: with timelines placed by the
-     * storage controller, a new timeline needs three Active safekeepers in distinct zones, so neon_local gives each
-     * one its own zone too.
-     */
-    public static SafekeeperEndpoint local(NodeId id, int pgPort, int httpPort) {
-        return new SafekeeperEndpoint(id, LOCAL_REGION, "127.0.0.1", pgPort, httpPort, "local-sk-" + id.value());
+    /** A local safekeeper on 127.0.0.1, in {@code zone} (which its command line names too). */
+    public static SafekeeperEndpoint local(NodeId id, int pgPort, int httpPort, String zone) {
+        return new SafekeeperEndpoint(id, LOCAL_REGION, "127.0.0.1", pgPort, httpPort, zone);
     }
 
     /** The body of {@code POST /control/v1/safekeeper/{id}}. */

@@ -19,9 +19,9 @@ import io.neonops.storage.common.api.NeonApiException;
  * Registers safekeepers with the storage controller, which they never do themselves, as neon_local does: the
  * upsert, then scheduling policy {@code Active} at once rather than after the first heartbeat, so that timelines can
  * be placed on them right away. Idempotent: a safekeeper registered as wanted and Active is left alone, one the
- * storage controller lost (or knows with other ports) is registered again. It reads the list once (or takes the caller's), so
- * that a pass with everything registered makes one GET, or none, and no POST. One safekeeper's failure does not keep the others from being
- * registered; the report says which are.
+ * storage controller lost (or knows with other ports) is registered again. It reads the list once (or takes the
+ * caller's), so that a pass with everything registered makes one GET, or none, and no POST. One safekeeper's failure
+ * does not keep the others from being registered; the report says which are.
  */
 public final class SafekeeperRegistrar {
     private final StorageControllerClient client;
@@ -64,11 +64,17 @@ public final class SafekeeperRegistrar {
         return new SafekeeperRegistrationReport(outcomes);
     }
 
+    /** Whether the storage controller knows {@code safekeeper} as it would be registered, and Active: nothing to send. */
+    public static boolean asWanted(SafekeeperEndpoint safekeeper, RegisteredSafekeeper known) {
+        return known.registration().equals(safekeeper.registration())
+                && known.schedulingPolicy() == SafekeeperSchedulingPolicy.ACTIVE;
+    }
+
     private SafekeeperRegistrationReport.Outcome registerOne(SafekeeperEndpoint safekeeper, Optional<RegisteredSafekeeper> known) {
         try {
             boolean sameRecord = known.filter(k -> k.registration().equals(safekeeper.registration())).isPresent();
             boolean active = known.filter(k -> k.schedulingPolicy() == SafekeeperSchedulingPolicy.ACTIVE).isPresent();
-            if (sameRecord && active) {
+            if (known.filter(k -> asWanted(safekeeper, k)).isPresent()) {
                 return new SafekeeperRegistrationReport.Outcome.AlreadyRegistered(safekeeper.id());
             }
             if (!sameRecord) {

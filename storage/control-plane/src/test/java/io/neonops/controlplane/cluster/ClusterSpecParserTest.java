@@ -232,7 +232,7 @@ class ClusterSpecParserTest {
     private static final String MODERN = """
             image: neondatabase/neon:8000
             postgres: {versions: [16, 17]}
-            storageBroker: {replicas: 2}
+            storageBroker: {replicas: 1}
             storageController: {}
             remoteStorage: {bucket: b, region: r}
             """;
@@ -241,7 +241,7 @@ class ClusterSpecParserTest {
     void storageBrokerClusterIsReadWithTheControllersManagedDatabaseByDefault() throws Exception {
         ClusterSpec cluster = parse(MODERN);
 
-        assertThat(cluster.broker()).isEqualTo(new StorageBrokerSpec(2, ResourcesSpec.NONE));
+        assertThat(cluster.broker()).isEqualTo(new StorageBrokerSpec(1, ResourcesSpec.NONE));
         assertThat(cluster.etcd().replicas()).isZero();
         assertThat(cluster.storageController()).contains(new StorageControllerSpec(ResourcesSpec.NONE,
                 new StorageControllerDatabase.Managed("postgres:16", new StorageSpec("1Gi", Optional.empty()),
@@ -301,6 +301,13 @@ class ClusterSpecParserTest {
     void storageBrokerNeedsTheStorageControllerAndRemoteStorage() {
         assertThat(errorsOf("image: x\nstorageBroker: {}\n")).extracting(FieldError::path)
                 .containsExactlyInAnyOrder("spec.storageController", "spec.remoteStorage");
+    }
+
+    @Test
+    void aSecondStorageBrokerIsRefusedWithTheReason() {
+        assertThat(errorsOf(MODERN.replace("storageBroker: {replicas: 1}", "storageBroker: {replicas: 2}")))
+                .containsExactly(new FieldError("spec.storageBroker.replicas",
+                        "must be 1, got 2: " + StorageBrokerSpec.ONE_BROKER));
     }
 
     @Test

@@ -43,12 +43,11 @@ class ComponentDescriptorTest {
     }
 
     @Test
-    void severalStorageBrokersAreSpreadAndBudgetedAndASingleOneIsNotBudgeted() {
+    void onlyQuorumMembersAreSpreadAndBudgetedTheOneStorageBrokerIsNeither() {
         assertThat(Arrays.stream(Component.values()).filter(c -> c.descriptor().spreadsOverNodes()))
-                .containsExactly(Component.ETCD, Component.SAFEKEEPER, Component.STORAGE_BROKER);
-        assertThat(Component.STORAGE_BROKER.descriptor().disruptionBudget(MODERN)).isFalse();
-        assertThat(Component.STORAGE_BROKER.descriptor().disruptionBudget(TestClusters.modern("{replicas: 2}", "{}", "")))
-                .isTrue();
+                .containsExactly(Component.ETCD, Component.SAFEKEEPER);
+        assertThat(Component.startOrder(MODERN).stream().filter(c -> c.descriptor().disruptionBudget(MODERN)))
+                .containsExactly(Component.SAFEKEEPER);
     }
 
     @Test

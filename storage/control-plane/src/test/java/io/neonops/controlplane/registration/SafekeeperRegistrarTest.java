@@ -20,9 +20,9 @@ import io.neonops.storage.common.testing.JsonText;
 
 class SafekeeperRegistrarTest {
     private static final List<SafekeeperEndpoint> THREE = List.of(
-            SafekeeperEndpoint.local(NodeId.of(1), 5454, 7676),
-            SafekeeperEndpoint.local(NodeId.of(2), 5455, 7677),
-            SafekeeperEndpoint.local(NodeId.of(3), 5456, 7678));
+            SafekeeperEndpoint.local(NodeId.of(1), 5454, 7676, "local-sk-1"),
+            SafekeeperEndpoint.local(NodeId.of(2), 5455, 7677, "local-sk-2"),
+            SafekeeperEndpoint.local(NodeId.of(3), 5456, 7678, "local-sk-3"));
 
     private final FakeStorageController controller = FakeStorageController.start();
     private final SafekeeperRegistrar registrar = new SafekeeperRegistrar(
@@ -102,7 +102,7 @@ class SafekeeperRegistrarTest {
     void aSafekeeperKnownWithOtherPortsIsUpdated() {
         registrar.register(THREE);
 
-        SafekeeperRegistrationReport moved = registrar.register(List.of(SafekeeperEndpoint.local(NodeId.of(2), 6455, 8677)));
+        SafekeeperRegistrationReport moved = registrar.register(List.of(SafekeeperEndpoint.local(NodeId.of(2), 6455, 8677, "local-sk-2")));
 
         assertThat(moved.outcomes()).containsExactly(registered(2));
         assertThat(controller.safekeepers()).contains(active(2, 6455, 8677));

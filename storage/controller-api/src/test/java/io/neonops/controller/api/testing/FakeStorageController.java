@@ -240,6 +240,18 @@ public final class FakeStorageController implements AutoCloseable {
 
     /** From now on every route but health and metrics needs {@code Authorization: Bearer <token>}. */
     public void requireToken(String token) {
+        guard(token, Optional.empty());
+    }
+
+    /**
+     * From now on every route but health and metrics needs a token: {@code adminToken} (scope {@code admin}) passes
+     * every route, {@code upcallToken} (scope {@code generations_api}) only the pageservers' upcalls.
+     */
+    public void requireTokens(String adminToken, String upcallToken) {
+        guard(adminToken, Optional.of(upcallToken));
+    }
+
+    private void guard(String adminToken, Optional<String> upcallToken) {
         server.guard(request -> {
             if (UNAUTHENTICATED.contains(request.path())) {
                 return Optional.empty();
@@ -248,8 +260,10 @@ public final class FakeStorageController implements AutoCloseable {
             if (header == null) {
                 return Optional.of(FakeAnswers.error(401, "Unauthorized: missing authorization header"));
             }
-            return header.equals("Bearer " + token) ? Optional.empty()
-                    : Optional.of(FakeAnswers.error(403, "Forbidden: JWT authentication error"));
+            boolean upcall = request.path().startsWith("/upcall/");
+            boolean accepted = header.equals("Bearer " + adminToken)
+                    || (upcall && upcallToken.filter(t -> header.equals("Bearer " + t)).isPresent());
+            return accepted ? Optional.empty() : Optional.of(FakeAnswers.error(403, "Forbidden: JWT authentication error"));
         });
     }
 

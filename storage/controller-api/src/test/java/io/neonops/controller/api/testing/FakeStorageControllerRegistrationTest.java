@@ -13,6 +13,7 @@ import io.neonops.controller.api.RegisteredSafekeeper;
 import io.neonops.controller.api.SafekeeperRegistration;
 import io.neonops.controller.api.SafekeeperSchedulingPolicy;
 import io.neonops.controller.api.ShardParameters;
+import io.neonops.controller.api.StorageControllerClient;
 import io.neonops.controller.api.TenantConfig;
 import io.neonops.controller.api.TenantCreateRequest;
 import io.neonops.controller.api.TenantShardId;
@@ -118,6 +119,25 @@ class FakeStorageControllerRegistrationTest extends WithFakeStorageController {
 
         assertThat(controller.requests().get(0).header("Authorization")).isEqualTo("Bearer generations-jwt");
         assertThatThrownBy(() -> restartPageserver(1)).hasMessageContaining("HTTP 401");
+    }
+
+    @Test
+    void theUpcallTokenPassesOnlyUpcallsAndTheAdminTokenPassesEverything() {
+        controller.requireTokens("admin-jwt", "generations-jwt");
+        var pageserver = new FakePageserverUpcalls(controller.upcallApi(), Optional.of("generations-jwt"));
+        var withAdminToken = new FakePageserverUpcalls(controller.upcallApi(), Optional.of("admin-jwt"));
+        var wrongToken = new FakePageserverUpcalls(controller.upcallApi(), Optional.of("other-jwt"));
+        var upcallTokenOnControlApi = new StorageControllerClient(
+                ApiClientSettings.of(controller.baseUri()).withBearerToken("generations-jwt"));
+        var admin = new StorageControllerClient(ApiClientSettings.of(controller.baseUri()).withBearerToken("admin-jwt"));
+
+        pageserver.reAttach(ONE, Optional.of(Fixtures.metadata(1)), Optional.empty(), false);
+        withAdminToken.reAttach(ONE, Optional.of(Fixtures.metadata(1)), Optional.empty(), false);
+
+        assertThatThrownBy(() -> wrongToken.reAttach(ONE, Optional.of(Fixtures.metadata(1)), Optional.empty(), false))
+                .hasMessageContaining("HTTP 403");
+        assertThatThrownBy(upcallTokenOnControlApi::listNodes).hasMessageContaining("HTTP 403");
+        assertThat(admin.listNodes()).extracting(PageserverNode::id).containsExactly(ONE);
     }
 
     @Test
