@@ -7,7 +7,6 @@ import io.neonops.controller.api.NodeConfigureRequest;
 import io.neonops.controller.api.NodeOperationAnswer;
 import io.neonops.controller.api.NodeSchedulingPolicy;
 import io.neonops.controller.api.StorageControllerClient;
-import io.neonops.controller.api.TenantDescription;
 import io.neonops.controller.api.TenantShardId;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
@@ -138,7 +137,7 @@ final class PageserverDrainActions {
         Optional<PersistentVolumeClaim> claim = claim(target, request);
         if (claim.isPresent() && RestartMark.read(claim.get().getMetadata().getAnnotations()).isEmpty()) {
             List<String> stuck = client.listTenants().stream()
-                    .flatMap(tenant -> shardsWithoutSecondary(tenant, request.node()).stream())
+                    .flatMap(tenant -> tenant.shardsStuckOn(request.node()).stream())
                     .map(TenantShardId::toString)
                     .toList();
             if (!stuck.isEmpty()) {
@@ -153,10 +152,6 @@ final class PageserverDrainActions {
             }
         }
         answerToDrain(request, client.startDrain(request.node()), client, target, request.again());
-    }
-
-    private static List<TenantShardId> shardsWithoutSecondary(TenantDescription tenant, NodeId node) {
-        return tenant.shardsStuckOn(node);
     }
 
     private static void answerToDrain(PageserverStep step, NodeOperationAnswer answer, StorageControllerClient client,
