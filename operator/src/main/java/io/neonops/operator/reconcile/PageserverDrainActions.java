@@ -7,7 +7,6 @@ import io.neonops.controller.api.NodeConfigureRequest;
 import io.neonops.controller.api.NodeOperationAnswer;
 import io.neonops.controller.api.NodeSchedulingPolicy;
 import io.neonops.controller.api.StorageControllerClient;
-import io.neonops.controller.api.TenantDescription;
 import io.neonops.controller.api.TenantShardId;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.component.Component;
@@ -42,6 +41,7 @@ final class PageserverDrainActions {
     /** Events: a drain or fill asked for, a drain recovered, a pageserver done, shards that go offline. */
     static final String DRAIN_STARTED = "PageserverDrainStarted";
     static final String DRAIN_RECOVERED = "PageserverDrainRecovered";
+    static final String DRAIN_UNDONE = "PageserverDrainUndone";
     static final String FILL_STARTED = "PageserverFillStarted";
     static final String FILL_SKIPPED = "PageserverFillSkipped";
     static final String RESTART_DONE = "PageserverRestartDone";
@@ -116,6 +116,8 @@ final class PageserverDrainActions {
             } else if (step instanceof PageserverStep.WaitForDrain wait) {
                 // asking again tells a running drain (412) from one the storage controller lost when it restarted (409)
                 answerToDrain(wait, client.get().startDrain(wait.node()), client.get(), target, false);
+            } else if (step instanceof PageserverStep.UndoDrain undo) {
+                undoDrain(undo, client.get(), target);
             } else if (step instanceof PageserverStep.RequestFill request) {
                 requestFill(request, client.get(), target, failures);
             }
@@ -135,7 +137,7 @@ final class PageserverDrainActions {
         Optional<PersistentVolumeClaim> claim = claim(target, request);
         if (claim.isPresent() && RestartMark.read(claim.get().getMetadata().getAnnotations()).isEmpty()) {
             List<String> stuck = client.listTenants().stream()
-                    .flatMap(tenant -> shardsWithoutSecondary(tenant, request.node()).stream())
+                    .flatMap(tenant -> tenant.shardsStuckOn(request.node()).stream())
                     .map(TenantShardId::toString)
                     .toList();
             if (!stuck.isEmpty()) {
@@ -150,10 +152,6 @@ final class PageserverDrainActions {
             }
         }
         answerToDrain(request, client.startDrain(request.node()), client, target, request.again());
-    }
-
-    private static List<TenantShardId> shardsWithoutSecondary(TenantDescription tenant, NodeId node) {
-        return tenant.shardsStuckOn(node);
     }
 
     private static void answerToDrain(PageserverStep step, NodeOperationAnswer answer, StorageControllerClient client,
@@ -182,6 +180,22 @@ final class PageserverDrainActions {
         } else {
             LOG.info("{}: recovering pageserver node {} from Draining: {}", target.cluster().getMetadata().getName(),
                     step.node(), answer);
+        }
+    }
+
+    private static void undoDrain(PageserverStep.UndoDrain undo, StorageControllerClient client, Target target) {
+        NodeOperationAnswer answer = undo.state().scheduling() == NodeSchedulingPolicy.DRAINING
+                ? client.cancelDrain(undo.node())
+                : client.configureNode(NodeConfigureRequest.scheduling(undo.node(), NodeSchedulingPolicy.ACTIVE));
+        if (answer.accepted()) {
+            target.events().record(target.cluster(), Type.Normal, DRAIN_UNDONE, "Drain", undo.message()
+                    + "; it is filled next", null);
+        } else if (answer.kind() == NodeOperationAnswer.Kind.NOT_ALLOWED) {
+            // no drain running to cancel: left Draining by a storage controller restart
+            recover(undo, client, target);
+        } else {
+            LOG.info("{}: undoing the drain of pageserver node {}: {}", target.cluster().getMetadata().getName(),
+                    undo.node(), answer);
         }
     }
 

@@ -68,8 +68,8 @@ public final class SafetyCheck {
         int replicas = desired.pods(component).size();
         return Optional.of(new Refusal(Refusal.SCALE_DOWN_REFUSED, ComponentSettings.specPath(component)
                 + ".replicas: " + replicas + " is fewer than the " + component.id() + " nodes that exist ("
-                + String.join(", ", extra) + "); removing nodes needs a membership change, which the operator "
-                + "does not do: restore the replicas, or delete those pods and volumes yourself"));
+                + String.join(", ", extra) + "); " + component.descriptor().removalRefusedBecause()
+                + ": restore the replicas, or delete those pods and volumes yourself"));
     }
 
     /**

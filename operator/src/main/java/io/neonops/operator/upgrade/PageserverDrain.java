@@ -134,9 +134,13 @@ public final class PageserverDrain {
         if (mark.stage() == RestartMark.Stage.FILL) {
             return filling(pod, id, state, mark, now);
         }
-        return candidate.outdated()
-                ? beforeRestart(candidate, Optional.of(mark), "drained for " + pod.name() + "'s restart", now)
-                : afterRestart(candidate, id, state, now);
+        if (candidate.outdated()) {
+            return beforeRestart(candidate, Optional.of(mark), "drained for " + pod.name() + "'s restart", now);
+        }
+        boolean drainedNotRestarted = candidate.createdAt().isBefore(mark.since()) && state.filter(s ->
+                s.scheduling() == NodeSchedulingPolicy.DRAINING || s.scheduling() == NodeSchedulingPolicy.PAUSE_FOR_RESTART)
+                .isPresent();
+        return drainedNotRestarted ? new PageserverStep.UndoDrain(pod, id, state.get()) : afterRestart(candidate, id, state, now);
     }
 
     private RollStep beforeRestart(ObservedPod candidate, Optional<RestartMark> mark, String reason, Instant now) {

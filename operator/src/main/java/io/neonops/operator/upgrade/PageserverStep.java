@@ -70,6 +70,30 @@ public sealed interface PageserverStep extends RollStep.AtPod {
         }
     }
 
+    /**
+     * The pod runs the wanted spec without having been restarted since its drain was asked for (the spec changed back
+     * meanwhile): the drain is undone (cancelled while it runs, the node set Active once it is PauseForRestart), so that
+     * no node is left drained, and the node is then filled as after a restart.
+     */
+    record UndoDrain(PodRef pod, NodeId node, NodeState state) implements PageserverStep {
+        public UndoDrain {
+            Objects.requireNonNull(pod, "pod");
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(state, "state");
+        }
+
+        @Override
+        public String message() {
+            return "pod " + pod.name() + " runs the wanted spec without a restart: undoing the drain of pageserver node "
+                    + node + " (" + state + ")";
+        }
+
+        @Override
+        public String stage() {
+            return "undoing the drain of " + pod.name();
+        }
+    }
+
     /** Wait for the node to be in a state the next step needs: Active again after the restart, or done warming up. */
     record AwaitNode(PodRef pod, NodeId node, String waitingFor, Instant deadline) implements PageserverStep {
         public AwaitNode {

@@ -91,10 +91,6 @@ public record RestartMark(Stage stage, Instant since, List<String> shardsWithout
     }
 
     /** For messages: how many shards lack a secondary, naming a few. */
-    public String shardsWithoutSecondaryText() {
-        return describeShards(shardsWithoutSecondary);
-    }
-
     static String describeShards(List<String> shards) {
         int shown = Math.min(3, shards.size());
         String names = String.join(", ", shards.subList(0, shown)) + (shards.size() > shown ? ", ..." : "");

@@ -107,8 +107,11 @@ class PageserverDrainOperatorTest {
         started.closeLater(watch::close);
     }
 
+    /** A storage controller whose drains, fills and deletes end at the first poll after they start, to keep tests short. */
     private static FakeStorageController storageController() {
-        return FakeStorageController.start();
+        FakeStorageController storageController = FakeStorageController.start();
+        storageController.setObservationsPerOperation(1);
+        return storageController;
     }
 
     private static StorageControllerClient asUser(FakeStorageController storageController) {
@@ -156,6 +159,7 @@ class PageserverDrainOperatorTest {
     @Test
     void eachPageserverIsDrainedRestartedAtPauseForRestartAndFilledBeforeTheNext() {
         FakeStorageController storageController = started.closeLater(storageController());
+        storageController.setObservationsPerOperation(2);
         OperatorHarness operator = running("roll", storageController, 2);
         tenants(storageController);
         storageController.clearCalls();
@@ -239,23 +243,21 @@ class PageserverDrainOperatorTest {
     @Test
     void aNodeShowingAnotherOperationBlocksTheDrainUntilItEnds() {
         FakeStorageController storageController = started.closeLater(storageController());
-        OperatorHarness operator = running("blocked", storageController, 3);
+        OperatorHarness operator = running("blocked", storageController, 2);
         storageController.setObservationsPerOperation(Integer.MAX_VALUE);
-        assertThat(asUser(storageController).startFill(NodeId.of(3)).accepted()).isTrue();
+        assertThat(asUser(storageController).startFill(NodeId.of(2)).accepted()).isTrue();
         storageController.clearCalls();
 
-        changePageserverConfig(operator, "blocked");
+        long generation = changePageserverConfig(operator, "blocked");
 
-        NeonClusterStatus blocked = operator.awaitStatus("blocked", "demo", "blocked by the fill of node 3",
+        NeonClusterStatus blocked = operator.awaitStatus("blocked", "demo", "blocked by the fill of node 2",
                 s -> s.getUpgrade() != null && "blocked before demo-pageserver-0".equals(s.getUpgrade().getStep()));
-        assertThat(condition(blocked, ClusterConditions.PROGRESSING).getMessage()).contains("node 3", "Filling");
+        assertThat(condition(blocked, ClusterConditions.PROGRESSING).getMessage()).contains("node 2", "Filling");
         assertThat(drainFillCalls(storageController)).isEmpty();
-        storageController.restart();
-        asUser(storageController).configureNode(NodeConfigureRequest.scheduling(NodeId.of(3), NodeSchedulingPolicy.ACTIVE));
-        storageController.setObservationsPerOperation(2);
-        operator.awaitRunning("blocked");
-        assertThat(deleted).extracting(Deleted::pod).containsExactly("demo-pageserver-0", "demo-pageserver-1",
-                "demo-pageserver-2");
+        storageController.setObservationsPerOperation(1);
+        assertThat(asUser(storageController).cancelFill(NodeId.of(2)).accepted()).isTrue();
+        operator.awaitRunning("blocked", generation);
+        assertThat(deleted).extracting(Deleted::pod).containsExactly("demo-pageserver-0", "demo-pageserver-1");
     }
 
     @Test
@@ -288,7 +290,7 @@ class PageserverDrainOperatorTest {
 
         long generation = changePageserverConfig(operator, "lost");
         Poll.until("node 1 draining", () -> draining(storageController, 1));
-        storageController.setObservationsPerOperation(2);
+        storageController.setObservationsPerOperation(1);
         storageController.restart();
 
         operator.awaitRunning("lost", generation);
@@ -308,13 +310,33 @@ class PageserverDrainOperatorTest {
 
         long generation = changePageserverConfig(operator, "cancel");
         Poll.until("node 1 draining", () -> draining(storageController, 1));
-        storageController.setObservationsPerOperation(2);
+        storageController.setObservationsPerOperation(1);
         assertThat(asUser(storageController).cancelDrain(NodeId.of(1)).accepted()).isTrue();
 
         operator.awaitRunning("cancel", generation);
         assertThat(operator.events("cancel")).filteredOn(e -> PageserverDrainActions.DRAIN_STARTED.equals(e.getReason()))
                 .anySatisfy(e -> assertThat(e.getNote()).contains("node 1", "again"));
         assertThat(deleted).extracting(Deleted::scheduling).containsOnly(Optional.of(NodeSchedulingPolicy.PAUSE_FOR_RESTART));
+    }
+
+    @Test
+    void aSpecChangedBackMidDrainUndoesTheDrainAndFillsTheNodeWithoutRestartingAnything() {
+        FakeStorageController storageController = started.closeLater(storageController());
+        OperatorHarness operator = running("back", storageController, 2);
+        storageController.setObservationsPerOperation(Integer.MAX_VALUE);
+
+        changePageserverConfig(operator, "back");
+        Poll.until("node 1 draining", () -> draining(storageController, 1));
+        storageController.setObservationsPerOperation(1);
+        long generation = operator.editSpec("back", c -> c.getSpec().getPageserver().setConfig(null)).getMetadata().getGeneration();
+
+        Poll.until("the mark of pageserver 0 removed", () -> !claimAnnotations("back", 0).containsKey(RestartMark.STAGE));
+        operator.awaitRunning("back", generation);
+        assertThat(deleted).isEmpty();
+        assertThat(drainFillCalls(storageController)).containsSubsequence("PUT /control/v1/node/1/drain",
+                "DELETE /control/v1/node/1/drain", "PUT /control/v1/node/1/fill");
+        assertThat(reasons(operator.events("back"))).contains(PageserverDrainActions.DRAIN_UNDONE);
+        assertThat(storageController.nodes()).allMatch(PageserverNode::inService);
     }
 
     @Test
@@ -343,7 +365,7 @@ class PageserverDrainOperatorTest {
         long generation = changePageserverConfig(first, "mid-drain");
         Poll.until("node 1 draining", () -> draining(storageController, 1));
         first.close();
-        storageController.setObservationsPerOperation(2);
+        storageController.setObservationsPerOperation(1);
         storageController.restart();
 
         OperatorHarness second = started.closeLater(OperatorHarness.start(server, client, Set.of("mid-drain"), storageController));

@@ -43,6 +43,16 @@ class SafetyCheckTest {
     }
 
     @Test
+    void aRefusedScaleDownSaysWhyTheNodesCannotGo() {
+        assertThat(SafetyCheck.check(resources("safekeepers: {replicas: 3}"), existing("safekeepers: {replicas: 5}"))
+                .orElseThrow().message()).contains("a safekeeper holds the WAL of the timelines placed on it");
+        assertThat(SafetyCheck.check(resources(""), existing("pageserver: {replicas: 2}")).orElseThrow().message())
+                .contains("without a storage controller a pageserver holds its tenants on its own volume");
+        assertThat(SafetyCheck.check(resources(""), existing("etcd: {replicas: 3}")).orElseThrow().message())
+                .contains("etcd membership change");
+    }
+
+    @Test
     void fewerEtcdMembersAreRefused() {
         assertThat(SafetyCheck.check(resources(""), existing("etcd: {replicas: 3}")).orElseThrow().message())
                 .startsWith("spec.etcd.replicas: 1 is fewer");

@@ -216,14 +216,14 @@ public final class OperatorHarness implements AutoCloseable {
      */
     public void markReady(String namespace, String podName) {
         Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
-        start(namespace, podName);
+        start(namespace, pod);
         FakeKubelet.setReady(client, pod);
     }
 
     /** What the pod does on start before it turns Ready: a modern pageserver's re-attach upcall; nothing for the others. */
-    private void start(String namespace, String podName) {
-        modernPageserverFiles(namespace, podName).ifPresent(files -> new FakePageserverUpcalls(
-                storageController.upcallApi(), upcallToken(namespace, podName)).reAttach(files.nodeId(),
+    private void start(String namespace, Pod pod) {
+        modernPageserverFiles(namespace, pod.getMetadata().getName()).ifPresent(files -> new FakePageserverUpcalls(
+                storageController.upcallApi(), upcallToken(namespace, pod)).reAttach(files.nodeId(),
                 Optional.of(files.metadata()), Optional.empty(), true));
     }
 
@@ -232,13 +232,11 @@ public final class OperatorHarness implements AutoCloseable {
      * does (a modern pageserver re-attaches to {@link #storageController} first); start it before the pods are created.
      */
     public FakeKubelet kubelet(String namespace, Duration readyAfter) {
-        return FakeKubelet.start(client, namespace, readyAfter, pod -> false,
-                pod -> start(namespace, pod.getMetadata().getName()));
+        return FakeKubelet.start(client, namespace, readyAfter, pod -> false, pod -> start(namespace, pod));
     }
 
     /** What the pod's copy-config container reads from a Secret into pageserver.toml: the upcall token. */
-    private Optional<String> upcallToken(String namespace, String podName) {
-        Pod pod = client.pods().inNamespace(namespace).withName(podName).get();
+    private Optional<String> upcallToken(String namespace, Pod pod) {
         return pod.getSpec().getInitContainers().stream()
                 .filter(c -> c.getName().equals("copy-config") && c.getEnv() != null)
                 .flatMap(c -> c.getEnv().stream())

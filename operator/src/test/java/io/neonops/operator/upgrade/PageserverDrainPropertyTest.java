@@ -12,6 +12,7 @@ import io.neonops.controlplane.component.Component;
 import io.neonops.controller.api.NodeAvailability;
 import io.neonops.controller.api.NodeSchedulingPolicy;
 import io.neonops.storage.common.NodeId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,8 +140,50 @@ class PageserverDrainPropertyTest {
         return Combinators.combine(Arbitraries.integers().between(1, 4), Arbitraries.integers().between(0, 9),
                         Arbitraries.of(true, true, true, true, true, true, true, true, true, false))
                 .flatAs((pageservers, staleSafekeeper, answers) -> Combinators.combine(
-                                pageserver().list().ofSize(pageservers), Arbitraries.of(false, false, false, true))
-                        .as((drawn, strayNode) -> state(drawn, staleSafekeeper == 0, strayNode, answers)));
+                                pageserver().list().ofSize(pageservers), Arbitraries.of(false, false, false, true),
+                                focus().optional(0.7))
+                        .as((drawn, strayNode, focus) -> state(focus.map(f -> f.over(drawn)).orElse(drawn),
+                                staleSafekeeper == 0, strayNode, answers)));
+    }
+
+    /** Where the first pageserver's restart is, when the state is focused on one: the stages the draws rarely reach. */
+    enum Stage { DRAINING, RESTARTED, FILLING }
+
+    /**
+     * The first pageserver in the middle of its restart: outdated and marked for a drain, restarted and Ready with the
+     * drain's mark (asked for before its pod was created, or after, as when the spec changed back), or marked for a
+     * fill; its node as often in the state that stage expects as in any other.
+     */
+    record Focus(Stage stage, long ageSeconds, long markAgeSeconds, boolean markedBeforeCreation, boolean expectedNode) {
+
+        List<Drawn> over(List<Drawn> drawn) {
+            List<Drawn> changed = new ArrayList<>(drawn);
+            Drawn first = drawn.get(0);
+            Instant created = NOW.minusSeconds(ageSeconds);
+            Instant since = switch (stage) {
+                case DRAINING, FILLING -> NOW.minusSeconds(markAgeSeconds);
+                case RESTARTED -> markedBeforeCreation ? created.minusSeconds(60) : created.plusSeconds(1);
+            };
+            RestartMark.Stage markStage = stage == Stage.FILLING ? RestartMark.Stage.FILL : RestartMark.Stage.DRAIN;
+            Optional<NodeState> node = !expectedNode ? first.node() : Optional.of(switch (stage) {
+                case DRAINING -> new NodeState(NodeAvailability.ACTIVE, NodeSchedulingPolicy.DRAINING);
+                case FILLING -> new NodeState(NodeAvailability.ACTIVE, NodeSchedulingPolicy.FILLING);
+                // not re-attached yet, or (spec changed back) drained and never restarted
+                case RESTARTED -> markedBeforeCreation ? new NodeState(NodeAvailability.WARMING_UP, NodeSchedulingPolicy.ACTIVE)
+                        : new NodeState(NodeAvailability.ACTIVE, NodeSchedulingPolicy.PAUSE_FOR_RESTART);
+            });
+            changed.set(0, new Drawn(stage == Stage.DRAINING ? PodShape.READY_OLD : PodShape.READY_NEW, ageSeconds, node,
+                    Optional.of(new RestartMark(markStage, since, List.of()))));
+            return changed;
+        }
+    }
+
+    private static Arbitrary<Focus> focus() {
+        long longest = 2 * Math.max(StorageControllerModel.DRAIN_TIMEOUT.toSeconds(), TIMEOUT.toSeconds());
+        Arbitrary<Stage> stage = Arbitraries.of(Stage.DRAINING, Stage.RESTARTED, Stage.RESTARTED, Stage.RESTARTED, Stage.FILLING);
+        return Combinators.combine(stage, Arbitraries.longs().between(0, 2 * TIMEOUT.toSeconds() - 2),
+                Arbitraries.longs().between(0, longest), Arbitraries.of(true, true, false), Arbitraries.of(true, false))
+                .as(Focus::new);
     }
 
     /** How one generated pageserver is: its pod, its node and the mark on its claim. */

@@ -238,6 +238,17 @@ class PageserverDrainTest {
     }
 
     @Test
+    void aDrainedPageserverWhoseSpecChangedBackHasItsDrainUndoneThenIsFilled() {
+        Clusters cluster = modern(2).updated("demo-pageserver-0");
+        StorageControllerModel storcon = StorageControllerModel.withNodes(2).node(1, NodeSchedulingPolicy.PAUSE_FOR_RESTART)
+                .mark(0, Stage.DRAIN, MINUTE_AGO);
+
+        assertThat(next(cluster, storcon)).isEqualTo(new PageserverStep.UndoDrain(PS0, ONE, storcon.state(1)));
+        storcon.node(1, NodeSchedulingPolicy.ACTIVE);
+        assertThat(next(cluster, storcon)).isEqualTo(new PageserverStep.RequestFill(PS0, ONE));
+    }
+
+    @Test
     void withoutAStorageControllerPageserversRestartAsBefore() {
         assertThat(modern(2).next()).isInstanceOf(RollStep.Restart.class);
     }

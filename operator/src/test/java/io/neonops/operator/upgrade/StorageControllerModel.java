@@ -103,6 +103,8 @@ final class StorageControllerModel {
             marks.put(index, new RestartMark(RestartMark.Stage.FILL, now, List.of()));
             nodes.put(node, new NodeState(NodeAvailability.ACTIVE, NodeSchedulingPolicy.FILLING));
             calls.add("fill " + node);
+        } else if (step instanceof PageserverStep.UndoDrain) {
+            nodes.put(node, IN_SERVICE);
         } else if (step instanceof PageserverStep.FillEnded) {
             marks.remove(index);
         } else {

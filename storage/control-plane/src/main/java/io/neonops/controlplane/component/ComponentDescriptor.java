@@ -64,6 +64,14 @@ public sealed interface ComponentDescriptor
         return false;
     }
 
+    /**
+     * Why the operator does not remove nodes of this kind when the spec asks for fewer than exist, for the refusal's
+     * message; kinds removed some other way never get here.
+     */
+    default String removalRefusedBecause() {
+        return "removing nodes needs a membership change, which the operator does not do";
+    }
+
     /** The user Neon's image runs as (its first {@code useradd}). */
     long NEON_USER_ID = 1000L;
 

@@ -75,6 +75,11 @@ final class EtcdDescriptor implements ComponentDescriptor {
     }
 
     @Override
+    public String removalRefusedBecause() {
+        return "removing an etcd member needs an etcd membership change, which the operator does not do";
+    }
+
+    @Override
     public String memberNoun() {
         return "etcd member";
     }

@@ -86,6 +86,13 @@ final class PageserverDescriptor extends NeonDaemonDescriptor {
         return QuorumRule.NONE;
     }
 
+    /** Only without a storage controller: with one, the storage controller moves the shards away first. */
+    @Override
+    public String removalRefusedBecause() {
+        return "without a storage controller a pageserver holds its tenants on its own volume, and nothing moves them to"
+                + " another one first";
+    }
+
     @Override
     public String memberNoun() {
         return "pageserver";

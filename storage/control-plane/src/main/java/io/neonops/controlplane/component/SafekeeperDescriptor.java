@@ -69,6 +69,12 @@ final class SafekeeperDescriptor extends NeonDaemonDescriptor {
     }
 
     @Override
+    public String removalRefusedBecause() {
+        return "a safekeeper holds the WAL of the timelines placed on it, and removing one needs those timelines moved to"
+                + " the remaining safekeepers first (a membership change of each timeline), which the operator does not do";
+    }
+
+    @Override
     public String memberNoun() {
         return "safekeeper";
     }
