@@ -1,6 +1,7 @@
 package io.neonops.controlplane.component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.neonops.controlplane.cluster.AuthSpec;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.RemoteStorageSpec;
 import io.neonops.controlplane.process.PidFileMode;
@@ -28,6 +29,8 @@ public final class PageserverNodeSpec {
     public static final String IDENTITY_FILE = "identity.toml";
     public static final String METADATA_FILE = "metadata.json";
     public static final String PID_FILE = "pageserver.pid";
+    /** The token a pageserver presents to the safekeepers. */
+    public static final String SAFEKEEPER_TOKEN_VARIABLE = "NEON_AUTH_TOKEN";
     /** The storage controller's upcall prefix, to which the pageserver appends {@code re-attach} and {@code validate}. */
     static final String UPCALL_PATH = "/upcall/v1/";
 
@@ -50,7 +53,7 @@ public final class PageserverNodeSpec {
                 "-c", "id=" + nodeId(index).value(),
                 "-c", "listen_pg_addr=" + TomlWriter.value(listenAddress(env, index, NodePort.PAGESERVER_PG)),
                 "-c", "listen_http_addr=" + TomlWriter.value(listenAddress(env, index, NodePort.PAGESERVER_HTTP)));
-        return spec(cluster, env, index, args, Map.of(CONFIG_FILE, configToml(cluster, env)), Set.of());
+        return spec(cluster, env, index, args, Map.of(CONFIG_FILE, configToml(cluster, env)), Set.of(), Map.of());
     }
 
     private static ComponentSpec modern(ClusterSpec cluster, Environment env, int index) {
@@ -59,15 +62,27 @@ public final class PageserverNodeSpec {
                 IDENTITY_FILE, "id=" + nodeId(index).value() + "\n",
                 METADATA_FILE, metadataJson(cluster, env, index));
         return spec(cluster, env, index, List.of("-D", env.dataDir(Component.PAGESERVER, index).toString()), files,
-                Set.of(IDENTITY_FILE, METADATA_FILE));
+                Set.of(IDENTITY_FILE, METADATA_FILE), modernEnvironment(cluster));
+    }
+
+    /**
+     * With {@code spec.auth} the safekeepers check the token a pageserver presents when it streams WAL from them: scope
+     * {@code safekeeperdata}, read from {@code NEON_AUTH_TOKEN}; the storage controller's safekeeper token is that one.
+     */
+    private static Map<String, EnvValue> modernEnvironment(ClusterSpec cluster) {
+        AuthSpec auth = cluster.auth();
+        return auth.storageControllerSecret().filter(secret -> auth.enabled())
+                .<Map<String, EnvValue>>map(secret -> Map.of(SAFEKEEPER_TOKEN_VARIABLE,
+                        new EnvValue.FromSecret(secret, AuthSpec.SAFEKEEPER_TOKEN_KEY)))
+                .orElse(Map.of());
     }
 
     private static ComponentSpec spec(ClusterSpec cluster, Environment env, int index, List<String> args,
-                                      Map<String, String> files, Set<String> nodeFiles) {
+                                      Map<String, String> files, Set<String> nodeFiles, Map<String, EnvValue> environment) {
         Component ps = Component.PAGESERVER;
         Path dataDir = env.dataDir(ps, index);
         return new ComponentSpec(ps, index, ComponentSpecs.memberName(cluster, ps, index), env.binary(ps), args,
-                files, nodeFiles, ComponentSpecs.ports(env, ps, index), Map.of(), HttpProbe.PAGESERVER_STATUS,
+                files, nodeFiles, ComponentSpecs.ports(env, ps, index), environment, HttpProbe.PAGESERVER_STATUS,
                 dataDir, dataDir.resolve(PID_FILE), PidFileMode.EXPECT);
     }
 

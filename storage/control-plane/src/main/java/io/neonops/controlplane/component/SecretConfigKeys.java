@@ -21,4 +21,9 @@ public record SecretConfigKeys(String file, Map<String, EnvValue.FromSecret> val
             throw new IllegalArgumentException(file + ": no secret keys");
         }
     }
+
+    /** The line that adds {@code key} with {@code value} to a TOML file, where the file is put in place. */
+    public static String tomlLine(String key, String value) {
+        return key + " = " + TomlWriter.value(value) + "\n";
+    }
 }

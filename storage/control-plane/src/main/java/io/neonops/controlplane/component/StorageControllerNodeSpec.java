@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,16 +33,18 @@ public final class StorageControllerNodeSpec {
                 "-l", ComponentSpecs.address(env.listenHost(), port),
                 "--address-for-peers", ComponentSpecs.url(env.advertisedHost(storcon, index), port),
                 "--timeline-safekeeper-count", Integer.toString(safekeepersPerTimeline(cluster))));
-        if (!cluster.auth().enabled()) {
+        Optional<String> hook = env.computeNotificationUrl(cluster);
+        // strict mode needs a hook to call, as well as the secrets; neon_local runs it with --dev for that reason
+        if (!cluster.auth().enabled() || hook.isEmpty()) {
             args.add("--dev");
         }
-        env.computeNotificationUrl(cluster).ifPresentOrElse(
+        hook.ifPresentOrElse(
                 url -> args.addAll(List.of("--control-plane-url", url)),
                 () -> args.add("--use-local-compute-notifications"));
         Path dataDir = env.dataDir(storcon, index);
         return new ComponentSpec(storcon, index, ComponentSpecs.memberName(cluster, storcon, index),
                 env.binary(storcon), args, Map.of(), Set.of(), ComponentSpecs.ports(env, storcon, index),
-                environment(cluster), HttpProbe.STORAGE_CONTROLLER_READY, dataDir, dataDir.resolve(PID_FILE),
+                environment(cluster, hook.isPresent()), HttpProbe.STORAGE_CONTROLLER_READY, dataDir, dataDir.resolve(PID_FILE),
                 PidFileMode.CREATE);
     }
 
@@ -50,14 +53,16 @@ public final class StorageControllerNodeSpec {
         return Math.min(SAFEKEEPERS_PER_TIMELINE, cluster.safekeepers().replicas());
     }
 
-    private static Map<String, EnvValue> environment(ClusterSpec cluster) {
+    /** Without a hook there is nothing to send its token to. */
+    private static Map<String, EnvValue> environment(ClusterSpec cluster, boolean hook) {
         Map<String, EnvValue> env = new LinkedHashMap<>();
         env.put(DATABASE_URL, databaseUrl(cluster));
         AuthSpec auth = cluster.auth();
         auth.publicKeySecret().filter(secret -> auth.enabled()).ifPresent(
                 secret -> env.put("PUBLIC_KEY", new EnvValue.FromSecret(secret, AuthSpec.PUBLIC_KEY_FILE)));
         auth.storageControllerSecret().filter(secret -> auth.enabled()).ifPresent(secret ->
-                AuthSpec.STORAGE_CONTROLLER_TOKEN_KEYS.forEach(key -> env.put(key, new EnvValue.FromSecret(secret, key))));
+                AuthSpec.STORAGE_CONTROLLER_TOKEN_KEYS.stream().filter(key -> hook || !key.equals(AuthSpec.COMPUTE_HOOK_TOKEN_KEY))
+                        .forEach(key -> env.put(key, new EnvValue.FromSecret(secret, key))));
         return env;
     }
 

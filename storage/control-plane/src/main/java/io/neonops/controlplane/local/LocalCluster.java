@@ -2,7 +2,6 @@ package io.neonops.controlplane.local;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import io.neonops.controlplane.component.ComponentSpec;
 import io.neonops.controlplane.component.EnvValue;
 import io.neonops.controlplane.component.LocalEnvironment;
 import io.neonops.controlplane.component.NodePort;
+import io.neonops.controlplane.component.SecretConfigKeys;
 import io.neonops.controlplane.component.SafekeeperNodeSpec;
 import io.neonops.controlplane.component.StorageControllerNodeSpec;
 import io.neonops.controlplane.process.DaemonStartException;
@@ -33,6 +33,7 @@ import io.neonops.controlplane.registration.SafekeeperRegistrar;
 import io.neonops.controlplane.registration.SafekeeperRegistrationReport;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.ApiClientSettings;
+import io.neonops.storage.common.auth.JwtScope;
 
 /** Starts, stops and inspects the nodes of one cluster as local processes. */
 final class LocalCluster {
@@ -61,18 +62,25 @@ final class LocalCluster {
      * started are stopped again (and a node not yet ready is killed).
      */
     void start(List<LocalNode> selected, Duration readyTimeout, PrintWriter out, PrintWriter err) throws IOException {
-        Map<LocalNode, Map<String, String>> environments = checkPrerequisites(selected, readyTimeout);
+        checkBinaries(selected, readyTimeout);
+        LocalSecrets secrets = cluster.auth().enabled()
+                ? new LocalSecrets(Optional.of(LocalAuthKeys.loadOrGenerate(environment, cluster.storageController().isPresent())))
+                : LocalSecrets.NONE;
+        Map<LocalNode, Map<String, String>> environments = new HashMap<>();
+        for (LocalNode node : selected) {
+            environments.put(node, environmentOf(node, secrets));
+        }
         List<LocalNode> started = new ArrayList<>();
         try (StartSignals signals = StartSignals.interruptCurrentThread()) {
             for (int i = 0; i < selected.size(); i++) {
                 LocalNode node = selected.get(i);
                 try {
-                    startNode(node, environments.get(node), readyTimeout, started, out);
+                    startNode(node, environments.get(node), secrets, readyTimeout, started, out);
                     if (lastToRegister(selected, i)) {
                         register(selected.stream().filter(other -> other.component() == node.component())
                                 .flatMap(other -> other instanceof LocalNode.FromSpec fromSpec
                                         ? Stream.of(fromSpec.spec()) : Stream.empty())
-                                .toList(), out);
+                                .toList(), secrets, out);
                     }
                 } catch (IOException e) {
                     Optional<String> signal = signals.takeReceived();
@@ -92,10 +100,10 @@ final class LocalCluster {
         }
     }
 
-    private void startNode(LocalNode node, Map<String, String> environment, Duration readyTimeout, List<LocalNode> started,
-                           PrintWriter out) throws IOException {
+    private void startNode(LocalNode node, Map<String, String> environment, LocalSecrets secrets, Duration readyTimeout,
+                           List<LocalNode> started, PrintWriter out) throws IOException {
         if (node instanceof LocalNode.FromSpec fromSpec) {
-            writeConfigFiles(fromSpec.spec());
+            writeConfigFiles(fromSpec, secrets);
         }
         StartResult result = node.start(readyTimeout, environment);
         if (result instanceof StartResult.Started) {
@@ -115,14 +123,16 @@ final class LocalCluster {
     }
 
     /** Registers the safekeepers, each in the zone of its own its command line names; a safekeeper not taken fails the start. */
-    private void register(List<ComponentSpec> safekeepers, PrintWriter out) throws IOException {
+    private void register(List<ComponentSpec> safekeepers, LocalSecrets secrets, PrintWriter out) throws IOException {
         List<SafekeeperEndpoint> endpoints = new ArrayList<>();
         for (ComponentSpec spec : safekeepers) {
             endpoints.add(SafekeeperEndpoint.local(NodeId.of(spec.nodeId()), spec.port(NodePort.SAFEKEEPER_PG.name()).port(),
                     spec.port(NodePort.SAFEKEEPER_HTTP.name()).port(), SafekeeperNodeSpec.availabilityZone(cluster, spec.index())));
         }
-        SafekeeperRegistrationReport report = new SafekeeperRegistrar(new StorageControllerClient(ApiClientSettings.of(
-                storageControllerUrl()))).register(endpoints);
+        ApiClientSettings settings = ApiClientSettings.of(storageControllerUrl());
+        Optional<String> adminToken = secrets.token(JwtScope.ADMIN);
+        SafekeeperRegistrationReport report = new SafekeeperRegistrar(new StorageControllerClient(
+                adminToken.map(settings::withBearerToken).orElse(settings))).register(endpoints);
         if (!report.complete()) {
             throw new IOException("registering the safekeepers with the storage controller at " + storageControllerUrl()
                     + " failed: " + report.summary());
@@ -153,9 +163,8 @@ final class LocalCluster {
         return "http://" + LocalEnvironment.LOCALHOST + ":" + environment.port(Component.PAGESERVER, 0, NodePort.PAGESERVER_HTTP);
     }
 
-    /** Checks every selected node's binaries and the files the cluster needs; returns each node's environment. */
-    private Map<LocalNode, Map<String, String>> checkPrerequisites(List<LocalNode> selected, Duration readyTimeout) throws IOException {
-        Map<LocalNode, Map<String, String>> environments = new HashMap<>();
+    /** Checks every selected node's binaries. */
+    private void checkBinaries(List<LocalNode> selected, Duration readyTimeout) throws IOException {
         for (LocalNode node : selected) {
             try {
                 node.checkBinaries(readyTimeout);
@@ -164,22 +173,16 @@ final class LocalCluster {
                 throw new IOException(e.getMessage() + (neonBinary && environment.neonBinDir().isEmpty()
                         ? "; give --neon-bin-dir or set NEON_BIN_DIR" : ""), e);
             }
-            environments.put(node, environmentOf(node));
         }
-        Path authKey = environment.authPublicKeyPath();
-        if (cluster.auth().enabled() && !Files.isRegularFile(authKey)) {
-            throw new IOException("spec.auth.enabled is true: local mode reads the JWT public key from " + authKey
-                    + ", which does not exist");
-        }
-        return environments;
     }
 
     /**
      * The node's environment variables, where local mode has them: written out ones as they are; the storage
      * controller's {@code DATABASE_URL}, which a pod reads from a Secret, from the local Postgres (managed database)
-     * or from this process's own {@code DATABASE_URL} (external: local mode reads no Secrets).
+     * or from this process's own {@code DATABASE_URL} (external: local mode reads no Secrets); the public key and
+     * tokens of {@code spec.auth} from {@code secrets}.
      */
-    private Map<String, String> environmentOf(LocalNode node) throws IOException {
+    private Map<String, String> environmentOf(LocalNode node, LocalSecrets secrets) throws IOException {
         if (!(node instanceof LocalNode.FromSpec fromSpec)) {
             return Map.of();
         }
@@ -189,9 +192,8 @@ final class LocalCluster {
                 variables.put(variable.getKey(), literal.value());
             } else if (variable.getKey().equals(StorageControllerNodeSpec.DATABASE_URL)) {
                 variables.put(variable.getKey(), databaseUrl());
-            } else {
-                throw new IOException(node.name() + " reads " + variable.getKey() + " from " + variable.getValue()
-                        + ", and local mode reads no Secrets");
+            } else if (variable.getValue() instanceof EnvValue.FromSecret secret) {
+                variables.put(variable.getKey(), secrets.value(node.name(), secret));
             }
         }
         return variables;
@@ -209,11 +211,23 @@ final class LocalCluster {
         return postgres.postgres().databaseUrl().toString();
     }
 
-    private static void writeConfigFiles(ComponentSpec spec) throws IOException {
+    /**
+     * Writes the node's configuration files into its (private) data directory, with the credentials a pod's init
+     * container appends from Secrets appended from {@code secrets}; files are created 0600.
+     */
+    private void writeConfigFiles(LocalNode.FromSpec node, LocalSecrets secrets) throws IOException {
+        ComponentSpec spec = node.spec();
         Path dataDir = spec.dataDir();
         LocalWorkDir.createPrivateDirectory(dataDir);
+        Optional<SecretConfigKeys> credentials = spec.component().descriptor().secretConfigKeys(cluster);
         for (Map.Entry<String, String> file : spec.configFiles().entrySet()) {
-            LocalWorkDir.writeAtomically(dataDir, file.getKey(), file.getValue());
+            StringBuilder content = new StringBuilder(file.getValue());
+            if (credentials.isPresent() && credentials.get().file().equals(file.getKey())) {
+                for (Map.Entry<String, EnvValue.FromSecret> key : credentials.get().values().entrySet()) {
+                    content.append(SecretConfigKeys.tomlLine(key.getKey(), secrets.value(node.name(), key.getValue())));
+                }
+            }
+            LocalWorkDir.writeAtomically(dataDir, file.getKey(), content.toString());
         }
     }
 

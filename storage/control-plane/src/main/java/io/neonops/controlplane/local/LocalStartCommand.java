@@ -8,10 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.neonops.controlplane.cluster.ClusterManifest;
-import io.neonops.controlplane.cluster.FieldError;
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.ManifestException;
-import io.neonops.controlplane.cluster.TopologySupport;
 import io.neonops.controlplane.timing.PhaseTimings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,10 +62,6 @@ public final class LocalStartCommand implements Callable<Integer> {
         LocalWorkDir workDir = dir.workDir();
         ClusterSpecSource manifest = manifest(workDir);
         PhaseTimings.mark("manifest read");
-        Optional<FieldError> unsupported = TopologySupport.refusal(manifest.manifest().spec(), "in local mode");
-        if (unsupported.isPresent()) {
-            throw new ManifestException(manifest.manifest().source() + ": " + unsupported.get());
-        }
         LocalCluster cluster = workDir.cluster(manifest.manifest().spec(), binDir(), pgDistribDir);
         List<LocalNode> nodes = cluster.select(components.names);
         if (manifest.text().isPresent()) {

@@ -328,16 +328,6 @@ class ClusterSpecParserTest {
     }
 
     @Test
-    void localModeRefusesOnlyAStorageBrokerClusterWithAuthNamingTheField() throws Exception {
-        String withAuth = MODERN + "auth: {enabled: true, publicKeySecret: keys, storageControllerSecret: storcon}\n";
-        assertThat(TopologySupport.refusal(parse(withAuth), "in local mode")).contains(new FieldError(
-                "spec.auth.enabled", "the storage controller's JWTs come from Secrets, which are not read in local mode;"
-                        + " run the storage-broker topology without auth in local mode"));
-        assertThat(TopologySupport.refusal(parse(MODERN), "in local mode")).isEmpty();
-        assertThat(TopologySupport.refusal(parse("image: x\nauth: {enabled: true, publicKeySecret: keys}\n"), "in local mode")).isEmpty();
-    }
-
-    @Test
     void aSafekeeperCatchUpTimeoutUnderTenSecondsIsRefusedNamingTheField() {
         assertThat(errorsOf("image: x\nupgrade: {safekeeperCatchUpTimeoutSeconds: 9}\n"))
                 .singleElement()

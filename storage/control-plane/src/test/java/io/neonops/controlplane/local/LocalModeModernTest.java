@@ -1,6 +1,7 @@
 package io.neonops.controlplane.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,12 @@ import io.neonops.controlplane.testsupport.FreePorts;
 import io.neonops.controlplane.testsupport.ProcessTable;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.ApiClientSettings;
+import io.neonops.storage.common.api.UnauthorizedException;
+import io.neonops.storage.common.auth.Ed25519Keys;
+import io.neonops.storage.common.auth.JwtClaims;
+import io.neonops.storage.common.auth.JwtMinter;
+import io.neonops.storage.common.auth.JwtScope;
+import io.neonops.storage.common.auth.JwtVerifier;
 
 /**
  * The modern example through local mode: the real Debian Postgres for the storage controller's database, and the
@@ -122,6 +130,11 @@ class LocalModeModernTest extends LocalModeTestBase {
         assertThat(storageController.listNodes()).extracting(PageserverNode::id, PageserverNode::listenHttpPort)
                 .containsExactly(tuple(NodeId.of(1), ports.pageserverHttp()));
 
+        statusShowsAllSevenRunningAndStopEndsThem();
+    }
+
+    /** {@code status} lists the seven daemons running; {@code stop} ends them in reverse order and leaves none running. */
+    private void statusShowsAllSevenRunningAndStopEndsThem() throws Exception {
         LocalCli.Outcome status = LocalCli.run("status", "--dir", workDir.toString());
         Matcher running = RUNNING.matcher(status.out());
         List<Long> seen = new ArrayList<>();
@@ -138,6 +151,54 @@ class LocalModeModernTest extends LocalModeTestBase {
                 + "storage-broker stopped.*storage-controller stopped.*storage-controller-db stopped");
         assertThat(seen).noneMatch(ProcessTable::isRunning);
         assertThat(ProcessTable.pidsWithArgumentContaining(dir.toString())).isEmpty();
+    }
+
+    /**
+     * With {@code spec.auth} the fakes check every token as the real daemons would, with the public key local mode gives
+     * them: the storage controller refuses a wrong-scope or foreign token on each call and checks the tokens it was
+     * given at start, the pageserver its safekeeper token and its key file, the safekeepers their key files. So a
+     * registered safekeeper proves local mode's admin token, a registered pageserver the upcall token in its
+     * pageserver.toml.
+     */
+    @Test
+    void withAuthLocalModeGeneratesTheKeyPairMintsEachDaemonsTokenAndTheDaemonsAcceptThem() throws Exception {
+        Files.writeString(manifest, Files.readString(manifest)
+                + "  auth: {enabled: true, publicKeySecret: neon-jwt-key, storageControllerSecret: neon-storcon-tokens}\n");
+
+        LocalCli.Outcome start = LocalCli.runInOwnJvm(Map.of(LocalStartCommand.NEON_BIN_DIR, bin.toString()),
+                "start", "-f", manifest.toString(), "--dir", workDir.toString());
+
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        assertThat(start.out()).containsPattern("(?s)storage-controller started.*3/3 safekeepers registered with the"
+                + " storage controller.*pageserver started");
+        Path privateKey = workDir.resolve("auth_private_key.pem");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey))).isEqualTo("rw-------");
+        JwtMinter minter = new JwtMinter(Ed25519Keys.readPrivateKey(Files.readString(privateKey)));
+        JwtVerifier verifier = new JwtVerifier(Ed25519Keys.readPublicKey(Files.readString(workDir.resolve("auth_public_key.pem"))));
+        Path pageserverToml = workDir.resolve("pageserver_1/pageserver.toml");
+        Matcher upcallToken = Pattern.compile("(?m)^control_plane_api_token = \"([^\"]+)\"$").matcher(Files.readString(pageserverToml));
+        assertThat(upcallToken.find()).as(Files.readString(pageserverToml)).isTrue();
+        assertThat(verifier.verify(upcallToken.group(1))).isEqualTo(JwtClaims.of(JwtScope.GENERATIONS_API));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pageserverToml))).isEqualTo("rw-------");
+        for (JwtScope scope : List.of(JwtScope.PAGESERVER_API, JwtScope.SAFEKEEPER_DATA, JwtScope.GENERATIONS_API)) {
+            assertThat(ProcessTable.pidsWithArgumentContaining(minter.mint(JwtClaims.of(scope)))).as("no token on a command line").isEmpty();
+        }
+        assertThat(storageController(Optional.of(minter.mint(JwtClaims.of(JwtScope.ADMIN)))).listSafekeepers())
+                .extracting(RegisteredSafekeeper::schedulingPolicy).containsOnly(SafekeeperSchedulingPolicy.ACTIVE).hasSize(3);
+        assertThat(storageController(Optional.of(minter.mint(JwtClaims.of(JwtScope.ADMIN)))).listNodes())
+                .extracting(PageserverNode::id).containsExactly(NodeId.of(1));
+        String foreignAdmin = new JwtMinter(Ed25519Keys.generate().getPrivate()).mint(JwtClaims.of(JwtScope.ADMIN));
+        for (Optional<String> refused : List.of(Optional.<String>empty(), Optional.of(foreignAdmin),
+                Optional.of(minter.mint(JwtClaims.of(JwtScope.GENERATIONS_API))))) {
+            assertThatThrownBy(() -> storageController(refused).listSafekeepers()).isInstanceOf(UnauthorizedException.class);
+        }
+
+        statusShowsAllSevenRunningAndStopEndsThem();
+    }
+
+    private StorageControllerClient storageController(Optional<String> token) {
+        ApiClientSettings settings = ApiClientSettings.of("http://127.0.0.1:" + storageControllerPort);
+        return new StorageControllerClient(token.map(settings::withBearerToken).orElse(settings));
     }
 
     @Test

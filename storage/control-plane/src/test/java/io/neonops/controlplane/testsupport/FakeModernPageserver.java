@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.spec.InvalidKeySpecException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+
+import io.neonops.storage.common.auth.Ed25519Keys;
+import io.neonops.storage.common.auth.JwtRejectedException;
+import io.neonops.storage.common.auth.JwtScope;
+import io.neonops.storage.common.auth.JwtVerifier;
 
 import io.neonops.controller.api.testing.FakePageserverUpcalls;
 import io.neonops.controller.api.testing.ReAttachResponse;
@@ -29,7 +35,7 @@ import io.neonops.controlplane.pidfile.PidFileLockedException;
  * reads {@code identity.toml} (its node id), {@code pageserver.toml} ({@code control_plane_api}, mandatory, as is
  * {@code remote_storage}; {@code listen_http_addr}, {@code listen_pg_addr}, {@code availability_zone}) and
  * {@code metadata.json} from DIR, claims {@code DIR/pageserver.pid}, binds its ports, then sends the re-attach
- * upcall (registering itself from {@code metadata.json}) and retries it until the storage controller answers. Only
+ * upcall (registering itself from {@code metadata.json}, presenting {@code control_plane_api_token} when set) and retries it until the storage controller answers. Only
  * then does it answer {@code GET /v1/status}: until then connections are accepted by the kernel but never answered,
  * as the real one's are. Run with -Xrs, SIGTERM ends it.
  */
@@ -53,6 +59,7 @@ public final class FakeModernPageserver {
         if (config.get("remote_storage").isEmpty()) {
             throw RustCliFlags.exitWithError("no remote storage configured, this is a deprecated configuration");
         }
+        checkAuth(workdir, config);
         PidFileGuard claim = claimOrExit(workdir.resolve("pageserver.pid"));
         ServerSocket pg = new ServerSocket();
         pg.bind(TestDaemonOptions.address(config.get("listen_pg_addr").orElse("127.0.0.1:64000")));
@@ -90,6 +97,39 @@ public final class FakeModernPageserver {
             Thread.sleep(pause.toMillis());
             pause = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
         }
+    }
+
+    /**
+     * With {@code NeonJWT} on either API the real one loads its validation key at start and exits when it cannot; its
+     * {@code NEON_AUTH_TOKEN}, which it presents to the safekeepers, is checked here against the same key (one pair
+     * signs every token of a cluster) and for the scope the safekeepers accept.
+     */
+    private static void checkAuth(Path workdir, TopLevelToml config) {
+        boolean jwt = config.get("http_auth_type").filter("NeonJWT"::equals).isPresent()
+                || config.get("pg_auth_type").filter("NeonJWT"::equals).isPresent();
+        if (!jwt) {
+            return;
+        }
+        Path keyFile = config.get("auth_validation_public_key_path").map(Path::of).orElse(workdir.resolve("auth_public_key.pem"));
+        JwtVerifier verifier;
+        try {
+            verifier = new JwtVerifier(Ed25519Keys.readPublicKey(read(keyFile, "Failed to load JWT auth public key")));
+        } catch (InvalidKeySpecException e) {
+            throw RustCliFlags.exitWithError("Failed to load JWT auth public key " + keyFile + ": " + e.getMessage());
+        }
+        String safekeeperToken = Optional.ofNullable(System.getenv("NEON_AUTH_TOKEN"))
+                .orElseThrow(() -> RustCliFlags.exitWithError("fake pageserver: NEON_AUTH_TOKEN is not set, the safekeepers"
+                        + " would refuse it"));
+        try {
+            JwtScope scope = verifier.verify(safekeeperToken).scope();
+            if (scope != JwtScope.SAFEKEEPER_DATA) {
+                throw RustCliFlags.exitWithError("fake pageserver: NEON_AUTH_TOKEN has scope " + scope.claim()
+                        + ", the safekeepers accept safekeeperdata");
+            }
+        } catch (JwtRejectedException e) {
+            throw RustCliFlags.exitWithError("fake pageserver: NEON_AUTH_TOKEN would be refused: " + e.getMessage());
+        }
+        System.out.println("NeonJWT auth with the key " + keyFile);
     }
 
     private static long nodeId(Path workdir) {

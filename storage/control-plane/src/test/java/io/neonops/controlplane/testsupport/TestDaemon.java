@@ -8,10 +8,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.spec.InvalidKeySpecException;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import com.sun.net.httpserver.HttpServer;
+
+import io.neonops.storage.common.auth.Ed25519Keys;
 
 import io.neonops.controlplane.pidfile.PidFile;
 import io.neonops.controlplane.pidfile.PidFileGuard;
@@ -28,6 +31,7 @@ import io.neonops.controlplane.pidfile.PidFileLockedException;
  * --no-claim               serve without claiming (the launcher holds the pid file)
  * --exit-at-once           print a line and exit 3 before doing anything
  * --never-ready            print a line and wait, never claiming nor serving (killed by whoever started it)
+ * --pg-auth-public-key-path, --http-auth-public-key-path KEY  Ed25519 public keys to load (exits 1 if one cannot be)
  * </pre>
  * As a pageserver ({@code --kind pageserver -D DIR}) it exits 2 unless DIR/pageserver.toml exists.
  */
@@ -48,6 +52,7 @@ public final class TestDaemon {
             new CountDownLatch(1).await();
         }
         requireConfigFile(options);
+        loadAuthKeys(options);
         PidFileGuard claim = options.claim() ? claimOrExit(options.pidFile()) : null;
         ServerSocket pg = options.listenPg().isPresent() ? bindOrExit(options.listenPg().get()) : null;
         HttpServer server = listenOrExit(options.listenHttp());
@@ -83,6 +88,18 @@ public final class TestDaemon {
             if (!Files.isRegularFile(config)) {
                 System.out.println("missing config file " + config);
                 System.exit(2);
+            }
+        }
+    }
+
+    /** A safekeeper loads its JWT validation keys at start, and exits when one is no Ed25519 public key. */
+    private static void loadAuthKeys(TestDaemonOptions options) throws IOException {
+        for (Path key : options.authPublicKeys()) {
+            try {
+                Ed25519Keys.readPublicKey(Files.readString(key));
+            } catch (IOException | InvalidKeySpecException e) {
+                System.out.println("failed to load the JWT public key " + key + ": " + e.getMessage());
+                System.exit(1);
             }
         }
     }

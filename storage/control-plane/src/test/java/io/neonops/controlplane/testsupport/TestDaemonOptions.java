@@ -2,6 +2,8 @@ package io.neonops.controlplane.testsupport;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,11 +13,14 @@ import java.util.Set;
  * --listen-pg HOST:PORT ...}) that wrapper scripts named after them can pass their arguments on unchanged.
  */
 record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pidFile, InetSocketAddress listenHttp,
-        Optional<InetSocketAddress> listenPg, boolean claim, boolean exitAtOnce, boolean neverReady) {
+        Optional<InetSocketAddress> listenPg, boolean claim, boolean exitAtOnce, boolean neverReady, List<Path> authPublicKeys) {
 
     /** Options of the real daemons whose values the test daemon has no use for. */
     private static final Set<String> IGNORED_WITH_VALUE = Set.of("--id", "--broker-endpoints", "--remote-storage",
             "--auth-validation-public-key-path", "--advertise-pg", "--availability-zone", "--broker-endpoint");
+    /** The modern safekeeper's key files, one flag per API. */
+    private static final Set<String> AUTH_KEY_FLAGS = Set.of("--pg-auth-public-key-path", "--http-auth-public-key-path",
+            "--pg-tenant-only-auth-public-key-path");
     private static final Set<String> IGNORED_CONFIG_KEYS = Set.of("id");
 
     static TestDaemonOptions parse(String[] args) {
@@ -46,6 +51,7 @@ record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pid
         private boolean claim = true;
         private boolean exitAtOnce;
         private boolean neverReady;
+        private final List<Path> authPublicKeys = new ArrayList<>();
 
         void set(String option, String value) {
             switch (option) {
@@ -56,7 +62,9 @@ record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pid
                 case "--listen-pg" -> listenPg = address(value);
                 case "-c" -> setConfig(value);
                 default -> {
-                    if (!IGNORED_WITH_VALUE.contains(option)) {
+                    if (AUTH_KEY_FLAGS.contains(option)) {
+                        authPublicKeys.add(Path.of(value));
+                    } else if (!IGNORED_WITH_VALUE.contains(option)) {
                         throw new IllegalArgumentException("unknown test daemon argument: " + option);
                     }
                 }
@@ -87,7 +95,7 @@ record TestDaemonOptions(Optional<String> kind, Optional<Path> dataDir, Path pid
                         + " (--pid-file, or --kind with -D)");
             }
             return new TestDaemonOptions(Optional.ofNullable(kind), Optional.ofNullable(dataDir), pidFile, listenHttp,
-                    Optional.ofNullable(listenPg), claim, exitAtOnce, neverReady);
+                    Optional.ofNullable(listenPg), claim, exitAtOnce, neverReady, List.copyOf(authPublicKeys));
         }
     }
 

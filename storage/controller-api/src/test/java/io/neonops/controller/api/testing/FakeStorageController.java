@@ -71,6 +71,7 @@ public final class FakeStorageController implements AutoCloseable {
     public static final Lsn INITDB_LSN = Lsn.parse("0/14EE150");
     public static final Lsn FIRST_RECORD_LSN = Lsn.parse("0/16B5A50");
 
+    private static final String BEARER = "Bearer ";
     private static final Set<String> UNAUTHENTICATED = Set.of("/status", "/ready", "/live", "/metrics");
     private static final String NODE = "/control/v1/node/(\\d+)";
     private static final String TENANT = "/v1/tenant/([0-9a-f]{32})";
@@ -250,9 +251,15 @@ public final class FakeStorageController implements AutoCloseable {
         server.clearRequests();
     }
 
+    /** Whether a bearer token may call a path, as the storage controller decides from the token's scope. */
+    @FunctionalInterface
+    public interface TokenPolicy {
+        boolean accepts(String path, String token);
+    }
+
     /** From now on every route but health and metrics needs {@code Authorization: Bearer <token>}. */
     public void requireToken(String token) {
-        guard(token, Optional.empty());
+        requireTokens((path, presented) -> presented.equals(token));
     }
 
     /**
@@ -260,10 +267,15 @@ public final class FakeStorageController implements AutoCloseable {
      * every route, {@code upcallToken} (scope {@code generations_api}) only the pageservers' upcalls.
      */
     public void requireTokens(String adminToken, String upcallToken) {
-        guard(adminToken, Optional.of(upcallToken));
+        requireTokens((path, presented) -> presented.equals(adminToken)
+                || (path.startsWith("/upcall/") && presented.equals(upcallToken)));
     }
 
-    private void guard(String adminToken, Optional<String> upcallToken) {
+    /**
+     * From now on every route but health and metrics needs a bearer token that {@code policy} accepts for the path:
+     * none is 401, one refused 403, with the storage controller's messages.
+     */
+    public void requireTokens(TokenPolicy policy) {
         server.guard(request -> {
             if (UNAUTHENTICATED.contains(request.path())) {
                 return Optional.empty();
@@ -272,9 +284,7 @@ public final class FakeStorageController implements AutoCloseable {
             if (header == null) {
                 return Optional.of(FakeAnswers.error(401, "Unauthorized: missing authorization header"));
             }
-            boolean upcall = request.path().startsWith("/upcall/");
-            boolean accepted = header.equals("Bearer " + adminToken)
-                    || (upcall && upcallToken.filter(t -> header.equals("Bearer " + t)).isPresent());
+            boolean accepted = header.startsWith(BEARER) && policy.accepts(request.path(), header.substring(BEARER.length()));
             return accepted ? Optional.empty() : Optional.of(FakeAnswers.error(403, "Forbidden: JWT authentication error"));
         });
     }
