@@ -218,6 +218,16 @@ class ModernTopologyResourcesTest {
     }
 
     @Test
+    void withAuthAModernPageserverReadsTheSafekeepersTokenForItsWalStreamsFromTheSecret() {
+        Container pageserver = container(resources(MODERN + """
+                auth: {enabled: true, publicKeySecret: keys, storageControllerSecret: storcon-tokens}
+                """), "demo-pageserver-0");
+
+        assertThat(env(pageserver).values().stream().map(v -> v.getName() + "=" + secretRef(v)).toList())
+                .containsExactly("NEON_AUTH_TOKEN=storcon-tokens/SAFEKEEPER_JWT_TOKEN");
+    }
+
+    @Test
     void withoutAuthThePageserverOnlyCopiesItsFiles() {
         Container copier = pod(resources(MODERN), "demo-pageserver-0").getSpec().getInitContainers().get(0);
 

@@ -9,6 +9,7 @@ import io.neonops.controlplane.cluster.LocalPorts;
 import io.neonops.controlplane.process.PidFileMode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -162,6 +163,27 @@ class ComponentSpecsTest {
         ComponentSpec sk = ComponentSpecs.node(cluster, env, Component.SAFEKEEPER, 0);
         assertThat(sk.args()).containsSubsequence("--remote-storage", "{bucket_name = \"b\", bucket_region = \"r\", prefix_in_bucket = \"p\"}")
                 .containsSubsequence("--auth-validation-public-key-path", "/work/.neon/auth_public_key.pem");
+    }
+
+    @Test
+    void aLocalStorageControllerWithAuthRunsDevWithLocalNotificationsAndGetsItsKeyAndTokensButNoHookToken() {
+        ClusterSpec cluster = TestClusters.modern("auth: {enabled: true, publicKeySecret: keys, storageControllerSecret: tokens}\n");
+        ComponentSpec storcon = ComponentSpecs.node(cluster, local(cluster), Component.STORAGE_CONTROLLER, 0);
+
+        assertThat(storcon.args()).contains("--dev", "--use-local-compute-notifications").doesNotContain("--control-plane-url");
+        assertThat(storcon.environment()).containsOnlyKeys("DATABASE_URL", "PUBLIC_KEY", "PAGESERVER_JWT_TOKEN",
+                "SAFEKEEPER_JWT_TOKEN");
+        assertThat(storcon.environment().get("PUBLIC_KEY")).isEqualTo(new EnvValue.FromSecret("keys", "public-key.pem"));
+    }
+
+    @Test
+    void aModernPageserverWithAuthReadsTheSafekeepersTokenAndWithoutAuthNothing() {
+        ClusterSpec withAuth = TestClusters.modern("auth: {enabled: true, publicKeySecret: keys, storageControllerSecret: tokens}\n");
+        ClusterSpec without = TestClusters.modern("");
+
+        assertThat(ComponentSpecs.node(withAuth, local(withAuth), Component.PAGESERVER, 0).environment())
+                .containsExactly(Map.entry("NEON_AUTH_TOKEN", new EnvValue.FromSecret("tokens", "SAFEKEEPER_JWT_TOKEN")));
+        assertThat(ComponentSpecs.node(without, local(without), Component.PAGESERVER, 0).environment()).isEmpty();
     }
 
     @Test
