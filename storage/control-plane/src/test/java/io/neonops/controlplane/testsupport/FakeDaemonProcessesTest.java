@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,17 @@ import io.neonops.pageserver.api.PageserverClient;
 import io.neonops.pageserver.api.PageserverStatus;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.api.ApiClientSettings;
+import io.neonops.storage.common.auth.Ed25519Keys;
+import io.neonops.storage.common.auth.JwtClaims;
+import io.neonops.storage.common.auth.JwtMinter;
+import io.neonops.storage.common.auth.JwtScope;
 
 /**
  * The fakes of the modern topology's daemons as the processes local mode will start: through the
  * {@link DaemonLauncher}, with the real binaries' command lines, stopped by the pid in their pid files.
  */
 class FakeDaemonProcessesTest {
+    private static final KeyPair KEYS = Ed25519Keys.generate();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -175,6 +181,48 @@ class FakeDaemonProcessesTest {
 
         assertThat(process.waitFor()).isEqualTo(1);
         assertThat(output).contains("Insecure config! One or more secrets is not set. This is only permitted in `--dev` mode");
+    }
+
+    @Test
+    void strictModeRefusesToRunWithoutAHookEvenWithEverySecret() throws Exception {
+        String token = new JwtMinter(KEYS.getPrivate()).mint(JwtClaims.of(JwtScope.PAGESERVER_API));
+        ProcessOutcome outcome = runStorageController(Map.of("PUBLIC_KEY", Ed25519Keys.publicKeyPem(KEYS.getPublic()),
+                "PAGESERVER_JWT_TOKEN", token, "SAFEKEEPER_JWT_TOKEN", token, "CONTROL_PLANE_JWT_TOKEN", token),
+                "--use-local-compute-notifications");
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.output()).contains("strict mode needs --control-plane-url and refuses --use-local-compute-notifications");
+    }
+
+    @Test
+    void withAPublicKeyTheStorageControllerRefusesToStartWithATokenItsCalleeWouldRefuse() throws Exception {
+        JwtMinter minter = new JwtMinter(KEYS.getPrivate());
+        String pem = Ed25519Keys.publicKeyPem(KEYS.getPublic());
+
+        ProcessOutcome wrongScope = runStorageController(Map.of("PUBLIC_KEY", pem,
+                "PAGESERVER_JWT_TOKEN", minter.mint(JwtClaims.of(JwtScope.SAFEKEEPER_DATA))), "--dev");
+        ProcessOutcome foreignKey = runStorageController(Map.of("PUBLIC_KEY", pem, "SAFEKEEPER_JWT_TOKEN",
+                new JwtMinter(Ed25519Keys.generate().getPrivate()).mint(JwtClaims.of(JwtScope.SAFEKEEPER_DATA))), "--dev");
+
+        assertThat(wrongScope.exitCode()).isEqualTo(1);
+        assertThat(wrongScope.output()).contains("PAGESERVER_JWT_TOKEN has scope safekeeperdata, its callee accepts pageserverapi");
+        assertThat(foreignKey.exitCode()).isEqualTo(1);
+        assertThat(foreignKey.output()).contains("SAFEKEEPER_JWT_TOKEN would be refused: the signature does not match the public key");
+    }
+
+    private record ProcessOutcome(int exitCode, String output) {
+    }
+
+    /** A storage controller whose database never answers: it gets only as far as its checks of the command line. */
+    private static ProcessOutcome runStorageController(Map<String, String> environment, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-l", "127.0.0.1:1", "--database-url", "postgresql://u@127.0.0.1:1/d",
+                "--db-connect-timeout", "1s"));
+        args.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(FakeStorageControllerDaemon.class, args)).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ProcessOutcome(process.waitFor(), output);
     }
 
     private DaemonLaunch storageController(int port, String... extra) {
