@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
                 "2022 topology (spec.etcd): etcd, pageserver, safekeepers. Storage-broker topology: the storage"
                 + " controller's Postgres (managed database, kept in DIR), storage controller, storage broker,"
                 + " safekeepers (then registered with the storage controller), pageservers.",
+                "With spec.auth: the Ed25519 key pair DIR/auth_private_key.pem and DIR/auth_public_key.pem (generated when"
+                + " neither exists, never overwritten); local mode mints the daemons' tokens with it.",
                 "If a daemon or the registration fails, the daemons this command started are stopped again."})
 public final class LocalStartCommand implements Callable<Integer> {
     static final String NEON_BIN_DIR = "NEON_BIN_DIR";

@@ -43,7 +43,8 @@ import io.neonops.storage.common.auth.JwtVerifier;
  * The modern example through local mode: the real Debian Postgres for the storage controller's database, and the
  * storage controller, broker, safekeepers and pageserver from a fake Neon bin directory whose scripts run the fakes
  * with the real command lines. The fakes check the order themselves: the storage controller exits when its
- * database does not answer, the pageserver is ready only once the storage controller took its re-attach.
+ * database does not answer, the pageserver is ready only once the storage controller took its re-attach. With
+ * {@code spec.auth} they check the tokens too.
  */
 class LocalModeModernTest extends LocalModeTestBase {
     private static final Path EXAMPLE = Path.of("..", "..", "examples", "neoncluster.yaml");
