@@ -72,15 +72,16 @@ public record PageserverTimelines(PageserverConnector connector, String clusterD
         return new TimelineLookup.Answered(timelines);
     }
 
+    /** The management API of pageserver {@code index}, at the address its peers know it by. */
+    public static URI uri(ClusterSpec cluster, int index, String clusterDomain) {
+        KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
+        return URI.create("http://" + env.advertisedHost(Component.PAGESERVER, index) + ":"
+                + env.port(Component.PAGESERVER, index, NodePort.PAGESERVER_HTTP));
+    }
+
     /** A client of pageserver {@code index}, presenting {@code token} when it is a bearer token. */
     public PageserverClient client(ClusterSpec cluster, int index, PageserverApiToken token) {
-        KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
-        URI uri = URI.create("http://" + env.advertisedHost(Component.PAGESERVER, index) + ":"
-                + env.port(Component.PAGESERVER, index, NodePort.PAGESERVER_HTTP));
-        ApiClientSettings settings = ApiClientSettings.of(uri).withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT);
-        if (token instanceof PageserverApiToken.Bearer bearer) {
-            settings = settings.withBearerToken(bearer.token());
-        }
-        return connector.connect(settings);
+        return connector.connect(token.presentedOn(ApiClientSettings.of(uri(cluster, index, clusterDomain))
+                .withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT)));
     }
 }

@@ -15,6 +15,7 @@ import io.neonops.pageserver.api.TenantConfigRequest;
 import io.neonops.pageserver.api.TenantCreateRequest;
 import io.neonops.pageserver.api.TenantInfo;
 import io.neonops.pageserver.api.TimelineSizes;
+import io.neonops.safekeeper.api.SafekeeperClient;
 import io.neonops.storage.common.Lsn;
 import io.neonops.storage.common.NodeId;
 import io.neonops.storage.common.TenantId;
@@ -26,15 +27,17 @@ import java.util.Optional;
 
 /**
  * Tenants and timelines of a 2022 etcd-topology cluster, straight through its pageservers' API. A 2022 tenant is
- * unsharded and lives on one pageserver: it is found by asking every pageserver (so it never moves when pageservers
+ * unsharded and lives on one pageserver: it is found in every pageserver's listing (so it never moves when pageservers
  * are added, and an adopted tenant is found wherever it is), and a new one is created on the pageserver
  * {@link #home(TenantId, int)} picks. Nothing is created while a pageserver cannot be asked, since it might hold the
  * tenant. Those pageservers cannot report a tenant's configuration: {@link #configMatches} goes by what the
- * operator set last.
+ * operator set last. A timeline's or tenant's deletion is also asked of every safekeeper, which keep its WAL.
  *
  * @param pageservers a client of each pageserver, by index (pod ordinal)
+ * @param safekeepers a client of each safekeeper
  */
-public record PageserverTenancy(List<PageserverClient> pageservers) implements TenancyApi {
+public record PageserverTenancy(List<PageserverClient> pageservers, List<SafekeeperClient> safekeepers)
+        implements TenancyApi {
 
     /** How the 2022 API names a branch point it cannot find a commit for. */
     private static final String FUTURE = "future";
@@ -43,6 +46,7 @@ public record PageserverTenancy(List<PageserverClient> pageservers) implements T
 
     public PageserverTenancy {
         pageservers = List.copyOf(pageservers);
+        safekeepers = List.copyOf(safekeepers);
         if (pageservers.isEmpty()) {
             throw new IllegalArgumentException("a cluster without pageservers holds no tenants");
         }
@@ -65,13 +69,16 @@ public record PageserverTenancy(List<PageserverClient> pageservers) implements T
     private record Located(int index, PageserverClient client, TenantInfo info) {
     }
 
+    /**
+     * Asks the listings, not {@code GET /v1/tenant/{id}}, whose answer for an unknown tenant the 2022 API does not
+     * define (its OpenAPI file has no 404 there).
+     */
     private Optional<Located> locate(TenantId id) {
         for (int index = 0; index < pageservers.size(); index++) {
             PageserverClient client = pageservers.get(index);
-            try {
-                return Optional.of(new Located(index, client, client.tenant(id)));
-            } catch (NotFoundException e) {
-                // not on this one: ask the next
+            Optional<TenantInfo> info = client.listTenants().stream().filter(t -> t.id().equals(id)).findFirst();
+            if (info.isPresent()) {
+                return Optional.of(new Located(index, client, info.get()));
             }
         }
         return Optional.empty();
@@ -114,7 +121,7 @@ public record PageserverTenancy(List<PageserverClient> pageservers) implements T
     }
 
     /** The settings the 2022 API knows; {@link DesiredTenant} refuses the others on such a cluster. */
-    private static TenantConfigRequest configRequest(DesiredTenant desired) {
+    static TenantConfigRequest configRequest(DesiredTenant desired) {
         TenantConfig config = desired.config();
         return new TenantConfigRequest(desired.id(), config.checkpointDistance(), config.checkpointTimeout(),
                 config.compactionPeriod(), config.gcHorizon(), config.gcPeriod(), config.pitrInterval());
@@ -126,12 +133,22 @@ public record PageserverTenancy(List<PageserverClient> pageservers) implements T
                 + DesiredTenant.class.getSimpleName() + " asks for Attached(0) on such a cluster");
     }
 
-    /** The 2022 API has no tenant deletion: the pageserver detaches it, dropping its local files. */
+    /**
+     * The 2022 pageserver API has no tenant deletion: the pageserver detaches it, dropping its local files; the
+     * safekeepers delete the tenant's WAL first, so that a failure there is retried while the tenant is still found.
+     */
     @Override
     public DeletionOutcome deleteTenant(TenantId id) {
         Optional<Located> located = locate(id);
         if (located.isEmpty()) {
             return DeletionOutcome.NOT_FOUND;
+        }
+        for (SafekeeperClient safekeeper : safekeepers) {
+            try {
+                safekeeper.deleteTenant(id);
+            } catch (NotFoundException e) {
+                // it never had this tenant's WAL
+            }
         }
         try {
             located.get().client().detachTenant(id);
@@ -147,17 +164,10 @@ public record PageserverTenancy(List<PageserverClient> pageservers) implements T
                 .stream().map(PageserverTenancy::described).toList()).orElse(List.of());
     }
 
+    /** From the tenant's listing, for the same reason as {@link #locate}: no 404 is defined for a timeline's detail. */
     @Override
     public Optional<TimelineInfo> timeline(TenantId tenantId, TimelineId timelineId) {
-        Optional<Located> located = locate(tenantId);
-        if (located.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(described(located.get().client().timeline(tenantId, timelineId, TimelineSizes.INCREMENTAL_ONLY)));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        return listTimelines(tenantId).stream().filter(t -> t.timelineId().equals(timelineId)).findFirst();
     }
 
     @Override
@@ -193,8 +203,17 @@ public record PageserverTenancy(List<PageserverClient> pageservers) implements T
     @Override
     public DeletionOutcome deleteTimeline(TenantId tenantId, TimelineId timelineId) {
         Optional<Located> located = locate(tenantId);
-        if (located.isEmpty()) {
+        if (located.isEmpty() || located.get().client().listTimelines(tenantId, TimelineSizes.INCREMENTAL_ONLY).stream()
+                .noneMatch(t -> t.timelineId().equals(timelineId))) {
             return DeletionOutcome.NOT_FOUND;
+        }
+        // the safekeepers first: a failure there is retried while the pageserver still lists the timeline
+        for (SafekeeperClient safekeeper : safekeepers) {
+            try {
+                safekeeper.deleteTimeline(tenantId, timelineId);
+            } catch (NotFoundException e) {
+                // it never had this timeline's WAL
+            }
         }
         try {
             located.get().client().deleteTimeline(tenantId, timelineId);

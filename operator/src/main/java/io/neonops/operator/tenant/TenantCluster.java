@@ -8,6 +8,7 @@ import io.neonops.operator.pageserver.PageserverApiTokens;
 import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ReconcileSettings;
 import io.neonops.operator.reconcile.ResourceSpecs;
+import io.neonops.operator.safekeeper.SafekeeperWalPositions;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.storcon.StorageControllerAddress;
@@ -79,8 +80,10 @@ public sealed interface TenantCluster {
                 return new Unusable(NO_PAGESERVER_TOKEN, named + ": " + unavailable.reason());
             }
             PageserverTimelines pageservers = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
-            return new Usable(cluster, spec, new PageserverTenancy(IntStream.range(0, spec.pageserver().replicas())
-                    .mapToObj(index -> pageservers.client(spec, index, token)).toList()));
+            SafekeeperWalPositions safekeepers = new SafekeeperWalPositions(settings.safekeepers(), settings.clusterDomain());
+            return new Usable(cluster, spec, new PageserverTenancy(
+                    IntStream.range(0, spec.pageserver().replicas()).mapToObj(i -> pageservers.client(spec, i, token)).toList(),
+                    IntStream.range(0, spec.safekeepers().replicas()).mapToObj(i -> safekeepers.client(spec, i, token)).toList()));
         }
         PageserverApiToken token = tokens.forStorageController(spec);
         if (token instanceof PageserverApiToken.Unavailable unavailable) {

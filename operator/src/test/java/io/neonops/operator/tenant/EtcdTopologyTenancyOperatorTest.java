@@ -8,13 +8,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.testing.FakeLegacyPageservers;
+import io.neonops.operator.testing.FakeSafekeeper;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.testing.Started;
 import io.neonops.operator.timeline.NeonTimeline;
 import io.neonops.operator.timeline.NeonTimelineReconciler;
 import io.neonops.operator.timeline.NeonTimelineStatus;
+import io.neonops.safekeeper.api.TenantTimelineId;
+import io.neonops.storage.common.Lsn;
 import io.neonops.storage.common.TenantId;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -177,7 +181,7 @@ class EtcdTopologyTenancyOperatorTest {
     }
 
     @Test
-    void underDeleteAParentWaitsForItsChildAndTheTenantGoesTimelinesFirstThenDetached() {
+    void underDeleteAParentWaitsForItsChildTheSafekeepersDeleteTheWalAndTheTenantGoesTimelinesFirstThenDetached() {
         Tenancy t = cluster("delete", 1);
         t.createTenant("db", "deletionPolicy: Delete");
         String tenant = t.awaitTenantReady("db").getTenantId();
@@ -185,6 +189,10 @@ class EtcdTopologyTenancyOperatorTest {
         String main = t.awaitTimelineReady("main").getTimelineId();
         t.createTimeline("dev", "db", "parent: main", "deletionPolicy: Delete");
         String dev = t.awaitTimelineReady("dev").getTimelineId();
+        List<FakeSafekeeper> safekeepers = IntStream.range(0, 3)
+                .mapToObj(i -> t.operator.safekeepers.of("delete", "demo-safekeeper-" + i)
+                        .holds(TenantTimelineId.of(tenant, dev), Lsn.parse("0/1000000"), Lsn.parse("0/1000000")))
+                .toList();
 
         client.resources(NeonTimeline.class).inNamespace("delete").withName("main").delete();
 
@@ -196,6 +204,8 @@ class EtcdTopologyTenancyOperatorTest {
         t.awaitTimelineGone("dev");
         t.awaitTimelineGone("main");
         assertThat(pageservers.timelines("demo-pageserver-0", tenant)).isEmpty();
+        assertThat(safekeepers).as("the safekeepers deleted the branch's WAL")
+                .noneMatch(sk -> sk.holds(TenantTimelineId.of(tenant, dev)));
 
         t.createTimeline("other", "db");
         String other = t.awaitTimelineReady("other").getTimelineId();
@@ -207,6 +217,7 @@ class EtcdTopologyTenancyOperatorTest {
                 "demo-pageserver-0 DELETE /v1/tenant/" + tenant + "/timeline/" + main,
                 "demo-pageserver-0 DELETE /v1/tenant/" + tenant + "/timeline/" + other,
                 "demo-pageserver-0 POST /v1/tenant/" + tenant + "/detach");
+        assertThat(safekeepers.get(0).paths()).contains("/v1/tenant/" + tenant);
     }
 
     @Test
