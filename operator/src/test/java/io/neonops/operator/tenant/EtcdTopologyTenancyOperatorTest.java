@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.testing.FakeLegacyPageservers;
 import io.neonops.operator.testing.FakeSafekeeper;
 import io.neonops.operator.testing.Poll;
+import io.neonops.operator.testing.SecretFixtures;
 import io.neonops.operator.testing.Started;
 import io.neonops.operator.timeline.NeonTimeline;
 import io.neonops.operator.timeline.NeonTimelineReconciler;
@@ -252,5 +253,24 @@ class EtcdTopologyTenancyOperatorTest {
 
         assertThat(t.operator.requests.writesIn("resync")).filteredOn(r -> r.contains("neontimelines")).isEmpty();
         assertThat(pageservers.writes()).hasSize(writesBefore);
+    }
+
+    @Test
+    void withAuthTheTenantWaitsForTheOperatorsPageserverTokenAndPresentsItToThePageservers() {
+        pageservers = started.closeLater(FakeLegacyPageservers.start());
+        Tenancy t = Tenancy.start2022(started, server, client, "auth", pageservers).ready2022Cluster(1,
+                "auth: {enabled: true, publicKeySecret: neon-keys, apiTokenSecret: pageserver-token}");
+
+        t.createTenant("db");
+
+        assertThat(t.awaitTenantReason("db", TenantCluster.NO_PAGESERVER_TOKEN).getMessage())
+                .isEqualTo("NeonCluster auth/demo: spec.auth.apiTokenSecret: Secret auth/pageserver-token does not exist");
+        assertThat(writes("POST /v1/tenant")).isZero();
+
+        client.secrets().inNamespace("auth").resource(
+                SecretFixtures.secret("pageserver-token", "token", SecretFixtures.base64("header.payload.signature\n"))).create();
+
+        t.awaitTenantReady("db");
+        assertThat(pageservers.authorizations()).isNotEmpty().containsOnly("Bearer header.payload.signature");
     }
 }

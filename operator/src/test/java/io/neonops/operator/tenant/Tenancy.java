@@ -60,11 +60,14 @@ public final class Tenancy {
 
     /**
      * Creates the 2022 etcd-topology cluster {@code demo} (Postgres 14 and 15, default 15) with {@code pageservers}
-     * pageservers and waits until it is Running.
+     * pageservers and the spec lines {@code more}, and waits until it is Running.
      */
-    public Tenancy ready2022Cluster(int pageservers) {
-        operator.create(namespace, ClusterFixtures.demo("postgres: {versions: [14, 15], defaultVersion: 15}",
-                "pageserver: {replicas: " + pageservers + "}"));
+    public Tenancy ready2022Cluster(int pageservers, String... more) {
+        String[] lines = new String[2 + more.length];
+        lines[0] = "postgres: {versions: [14, 15], defaultVersion: 15}";
+        lines[1] = "pageserver: {replicas: " + pageservers + "}";
+        System.arraycopy(more, 0, lines, 2, more.length);
+        operator.create(namespace, ClusterFixtures.demo(lines));
         Poll.until("every pod of the 2022 cluster", () -> operator.podNames(namespace).size() == 4 + pageservers);
         operator.markAllReady(namespace);
         operator.awaitRunning(namespace);

@@ -39,6 +39,7 @@ public final class FakeLegacyPageservers implements AutoCloseable {
 
     private final Map<String, Pageserver> byHost = new ConcurrentHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Map<String, String> lsnByTimestamp = new ConcurrentHashMap<>();
 
     public static FakeLegacyPageservers start() {
@@ -57,6 +58,11 @@ public final class FakeLegacyPageservers implements AutoCloseable {
     /** Every call, as {@code host METHOD path}, in order. */
     public List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The Authorization header of every call, "" when there was none. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     /** The calls that change something (not GET). */
@@ -124,6 +130,7 @@ public final class FakeLegacyPageservers implements AutoCloseable {
                 String method = exchange.getRequestMethod();
                 String path = exchange.getRequestURI().getPath();
                 calls.add(host + " " + method + " " + path);
+                authorizations.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse(""));
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 Answer answer;
                 synchronized (this) {
