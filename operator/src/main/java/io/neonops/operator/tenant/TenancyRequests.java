@@ -108,7 +108,8 @@ public final class TenancyRequests {
                     + request("PUT /v1/tenant/config " + json(PageserverTenancy.configRequest(desired)),
                             "on creation or adoption, and when spec.config differs from status.config")
                     + "#   deletion: " + (desired.deletionPolicy() == DeletionPolicy.DELETE
-                    ? "its timelines, children first, then POST " + ApiPaths.tenant(id) + "/detach"
+                    ? "its timelines, children first, then DELETE " + ApiPaths.tenant(id) + " on every safekeeper and POST "
+                    + ApiPaths.tenant(id) + "/detach"
                     : "nothing in Neon (deletionPolicy Retain)") + "\n";
         }
         String storcon = StorageControllerAddress.settings(cluster, new KubernetesEnvironment(cluster, clusterDomain),
@@ -166,7 +167,8 @@ public final class TenancyRequests {
         out.append(request("POST " + ApiPaths.tenant(tenantId) + "/timeline " + json(create), atTime
                 ? "when it does not, with ancestor_start_lsn the LSN that answer gives" : "when it does not"));
         out.append("#   deletion: ").append(DesiredTimeline.deletionPolicyOf(timeline) == DeletionPolicy.DELETE
-                ? "DELETE " + path + " once no timeline branches from it" : "nothing in Neon (deletionPolicy Retain)")
+                ? "DELETE " + path + (cluster.storageController().isPresent() ? "" : " on every safekeeper, then on the"
+                + " pageserver,") + " once no timeline branches from it" : "nothing in Neon (deletionPolicy Retain)")
                 .append('\n');
         return out.toString();
     }

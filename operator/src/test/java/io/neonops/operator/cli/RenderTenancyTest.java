@@ -99,7 +99,8 @@ class RenderTenancyTest {
                 "#   POST /v1/tenant {\"new_tenant_id\":\"" + tenant + "\"} to http://demo-pageserver-0.",
                 "#   PUT /v1/tenant/config {\"tenant_id\":[",
                 "\"gc_period\":\"1h\"",
-                "#   deletion: its timelines, children first, then POST /v1/tenant/" + tenant + "/detach",
+                "#   deletion: its timelines, children first, then DELETE /v1/tenant/" + tenant + " on every safekeeper and"
+                        + " POST /v1/tenant/" + tenant + "/detach",
                 "#   POST /v1/tenant/" + tenant + "/timeline {\"new_timeline_id\":\"" + main + "\"",
                 "\"pg_version\":15",
                 "\"ancestor_timeline_id\":\"" + main + "\",\"ancestor_start_lsn\":\"0/1000000\"");
