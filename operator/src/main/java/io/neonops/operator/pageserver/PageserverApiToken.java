@@ -1,9 +1,15 @@
 package io.neonops.operator.pageserver;
 
+import io.neonops.storage.common.api.ApiClientSettings;
 import java.util.Objects;
 
 /** What the operator presents to the management API of a cluster's pageservers. */
 public sealed interface PageserverApiToken {
+
+    /** {@code settings} presenting this token, when it is a bearer token. */
+    default ApiClientSettings presentedOn(ApiClientSettings settings) {
+        return this instanceof Bearer bearer ? settings.withBearerToken(bearer.token()) : settings;
+    }
 
     /** {@code spec.auth} is off: the pageservers take requests without a token. */
     record NotNeeded() implements PageserverApiToken {

@@ -50,18 +50,11 @@ public record PageserverTimelines(PageserverConnector connector, String clusterD
         if (token instanceof PageserverApiToken.Unavailable unavailable) {
             return new TimelineLookup.Unavailable(unavailable.reason());
         }
-        KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
         List<TimelinePgVersion> timelines = new ArrayList<>();
         for (int index : pageservers.stream().sorted().toList()) {
             String name = ResourceNames.pod(cluster, Component.PAGESERVER, index);
-            URI uri = URI.create("http://" + env.advertisedHost(Component.PAGESERVER, index) + ":"
-                    + env.port(Component.PAGESERVER, index, NodePort.PAGESERVER_HTTP));
             try {
-                ApiClientSettings settings = ApiClientSettings.of(uri).withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT);
-                if (token instanceof PageserverApiToken.Bearer bearer) {
-                    settings = settings.withBearerToken(bearer.token());
-                }
-                PageserverClient client = connector.connect(settings);
+                PageserverClient client = client(cluster, index, token);
                 for (TenantInfo tenant : client.listTenants()) {
                     for (TimelineInfo timeline : client.listTimelines(tenant.id(), TimelineSizes.INCREMENTAL_ONLY)) {
                         if (timeline.pgVersion().isEmpty()) {
@@ -77,5 +70,18 @@ public record PageserverTimelines(PageserverConnector connector, String clusterD
             }
         }
         return new TimelineLookup.Answered(timelines);
+    }
+
+    /** The management API of pageserver {@code index}, at the address its peers know it by. */
+    public static URI uri(ClusterSpec cluster, int index, String clusterDomain) {
+        KubernetesEnvironment env = new KubernetesEnvironment(cluster, clusterDomain);
+        return URI.create("http://" + env.advertisedHost(Component.PAGESERVER, index) + ":"
+                + env.port(Component.PAGESERVER, index, NodePort.PAGESERVER_HTTP));
+    }
+
+    /** A client of pageserver {@code index}, presenting {@code token} when it is a bearer token. */
+    public PageserverClient client(ClusterSpec cluster, int index, PageserverApiToken token) {
+        return connector.connect(token.presentedOn(ApiClientSettings.of(uri(cluster, index, clusterDomain))
+                .withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT)));
     }
 }

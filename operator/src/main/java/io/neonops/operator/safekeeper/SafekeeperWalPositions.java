@@ -9,6 +9,7 @@ import io.neonops.operator.upgrade.ObservedPod;
 import io.neonops.operator.upgrade.PodRef;
 import io.neonops.operator.upgrade.SafekeeperCatchUp.Answer;
 import io.neonops.operator.upgrade.SafekeeperCatchUp.Observation;
+import io.neonops.safekeeper.api.SafekeeperClient;
 import io.neonops.safekeeper.api.WalPositionSource;
 import io.neonops.storage.common.api.ApiClientSettings;
 import io.neonops.storage.common.api.NeonApiException;
@@ -59,9 +60,7 @@ public record SafekeeperWalPositions(SafekeeperConnector connector, String clust
         if (source.needsToken() && token instanceof PageserverApiToken.Unavailable unavailable) {
             return new Answer.Unanswered(pod, "no token for its API: " + unavailable.reason());
         }
-        URI uri = URI.create("http://" + env.advertisedHost(Component.SAFEKEEPER, pod.index()) + ":"
-                + env.port(Component.SAFEKEEPER, pod.index(), NodePort.SAFEKEEPER_HTTP));
-        ApiClientSettings settings = ApiClientSettings.of(uri).withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        ApiClientSettings settings = ApiClientSettings.of(uri(env, pod.index())).withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT);
         if (source.needsToken() && token instanceof PageserverApiToken.Bearer bearer) {
             settings = settings.withBearerToken(bearer.token());
         }
@@ -70,5 +69,17 @@ public record SafekeeperWalPositions(SafekeeperConnector connector, String clust
         } catch (NeonApiException e) {
             return new Answer.Unanswered(pod, e.getMessage());
         }
+    }
+
+    /** The management API of safekeeper {@code index}, at the address its peers know it by. */
+    public static URI uri(KubernetesEnvironment env, int index) {
+        return URI.create("http://" + env.advertisedHost(Component.SAFEKEEPER, index) + ":"
+                + env.port(Component.SAFEKEEPER, index, NodePort.SAFEKEEPER_HTTP));
+    }
+
+    /** A client of safekeeper {@code index}, presenting {@code token} when it is a bearer token. */
+    public SafekeeperClient client(ClusterSpec cluster, int index, PageserverApiToken token) {
+        return connector.connect(token.presentedOn(ApiClientSettings.of(uri(new KubernetesEnvironment(cluster,
+                clusterDomain), index)).withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT)));
     }
 }

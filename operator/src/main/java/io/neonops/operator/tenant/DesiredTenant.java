@@ -5,7 +5,6 @@ import io.neonops.controller.api.PlacementPolicy;
 import io.neonops.controller.api.ShardParameters;
 import io.neonops.controller.api.TenantConfig;
 import io.neonops.controller.api.TenantCreateRequest;
-import io.neonops.controller.api.TenantDescription;
 import io.neonops.operator.cluster.DeletionPolicy;
 import io.neonops.storage.common.TenantId;
 import java.util.Objects;
@@ -46,7 +45,17 @@ public record DesiredTenant(TenantId id, ShardParameters shards, PlacementPolicy
     public static DesiredTenant of(NeonTenant tenant, ClusterSpec cluster) throws InvalidTenantException {
         NeonTenantSpec spec = tenant.getSpec();
         int pageservers = cluster.pageserver().replicas();
-        int secondaries = spec.getSecondaries() != null ? spec.getSecondaries() : (pageservers >= 2 ? 1 : 0);
+        boolean storageController = cluster.storageController().isPresent();
+        if (!storageController) {
+            refuseOn2022(cluster, spec.getShardCount() != null && spec.getShardCount() > 1, "spec.shardCount",
+                    "its pageservers do not shard tenants");
+            refuseOn2022(cluster, spec.getSecondaries() != null && spec.getSecondaries() > 0, "spec.secondaries",
+                    "its pageservers keep no secondary locations");
+            refuseOn2022(cluster, spec.getConfig() != null && spec.getConfig().getHeatmapPeriod() != null,
+                    "spec.config.heatmapPeriod", "its pageservers have no heatmaps");
+        }
+        int secondaries = spec.getSecondaries() != null ? spec.getSecondaries()
+                : (storageController && pageservers >= 2 ? 1 : 0);
         if (secondaries > pageservers - 1) {
             throw new InvalidTenantException("spec.secondaries: " + secondaries + " secondaries need " + (secondaries + 1)
                     + " pageservers; NeonCluster " + cluster.name() + " has " + pageservers);
@@ -57,13 +66,20 @@ public record DesiredTenant(TenantId id, ShardParameters shards, PlacementPolicy
                 config, deletionPolicyOf(tenant));
     }
 
+    private static void refuseOn2022(ClusterSpec cluster, boolean asked, String field, String why)
+            throws InvalidTenantException {
+        if (asked) {
+            throw new InvalidTenantException(field + ": NeonCluster " + cluster.name() + " runs the 2022 etcd topology: "
+                    + why);
+        }
+    }
+
     public TenantCreateRequest createRequest() {
         return TenantCreateRequest.of(id, shards, placement, config);
     }
 
-    /** Whether the storage controller's tenant has this configuration (durations compared by value, not spelling). */
-    public boolean configMatches(TenantDescription observed) {
-        TenantConfig other = observed.config();
+    /** Whether {@code other} is this configuration (durations compared by value, not spelling). */
+    public boolean configMatches(TenantConfig other) {
         return config.checkpointDistance().equals(other.checkpointDistance())
                 && config.gcHorizon().equals(other.gcHorizon())
                 && HumanDuration.same(config.checkpointTimeout(), other.checkpointTimeout())

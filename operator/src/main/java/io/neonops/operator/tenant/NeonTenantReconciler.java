@@ -14,10 +14,8 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.neonops.controller.api.DeletionOutcome;
 import io.neonops.controller.api.PlacementPolicy;
-import io.neonops.controller.api.StorageControllerClient;
-import io.neonops.controller.api.TenantConfigRequest;
+import io.neonops.controller.api.TenantConfig;
 import io.neonops.controller.api.TenantDescription;
-import io.neonops.controller.api.TenantPolicyRequest;
 import io.neonops.controller.api.TimelineInfo;
 import io.neonops.operator.cluster.DeletionPolicy;
 import io.neonops.operator.cluster.NeonCluster;
@@ -34,7 +32,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reconciles a NeonTenant through its cluster's storage controller: adopts the tenant with its id or creates it,
+ * Reconciles a NeonTenant through its cluster's {@link TenancyApi} (the storage controller, or the pageservers of a
+ * 2022 etcd-topology cluster): adopts the tenant with its id or creates it,
  * keeps its configuration and placement as the spec says, refreshes the status at {@link TenantSettings#refresh()}
  * (writing it only when it changed), and on deletion deletes it in Neon, its timelines first, only under
  * {@code deletionPolicy: Delete}.
@@ -46,6 +45,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
     public static final String INVALID_SPEC = "InvalidSpec";
     public static final String TENANT_ID_IN_USE = "TenantIdInUse";
     public static final String STORAGE_CONTROLLER_ERROR = "StorageControllerError";
+    public static final String PAGESERVER_ERROR = "PageserverError";
     public static final String NOT_ATTACHED = "NotAttached";
     public static final String DELETING = "Deleting";
     public static final String EXISTING_DIFFERS = "ExistingTenantDiffers";
@@ -107,12 +107,12 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
         } catch (InvalidTenantException e) {
             return failed(tenant, id, INVALID_SPEC, e.getMessage());
         }
-        StorageControllerClient storcon = usable.storageController();
+        TenancyApi api = usable.tenancy();
         TenantDescription observed;
         try {
-            observed = apply(tenant, desired, storcon, events);
+            observed = apply(tenant, desired, api, events);
         } catch (NeonApiException e) {
-            return failed(tenant, id, STORAGE_CONTROLLER_ERROR, e.getMessage());
+            return failed(tenant, id, api.errorReason(), e.getMessage());
         }
         backoff.succeeded(tenant);
         NeonTenantStatus status = observedStatus(tenant, id, observed);
@@ -130,12 +130,12 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
         return new Outcome(status, settings.refresh());
     }
 
-    /** Creates the tenant when the storage controller does not know it, else brings config and placement in line. */
-    private static TenantDescription apply(NeonTenant tenant, DesiredTenant desired, StorageControllerClient storcon,
+    /** Creates the tenant when Neon does not have it, else brings config and placement in line. */
+    private static TenantDescription apply(NeonTenant tenant, DesiredTenant desired, TenancyApi api,
                                            TenancyEvents events) {
-        Optional<TenantDescription> existing = storcon.tenant(desired.id());
+        Optional<TenantDescription> existing = api.tenant(desired.id());
         if (existing.isEmpty()) {
-            storcon.createTenant(desired.createRequest());
+            api.createTenant(desired);
             events.changed(tenant, "TenantCreated", "Create", "created tenant " + desired.id() + " with placement "
                     + placementText(desired.placement()));
         } else {
@@ -145,22 +145,35 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
             if (!known) {
                 events.changed(tenant, "TenantAdopted", "Adopt", "adopted the existing tenant " + desired.id());
             }
-            if (!desired.configMatches(existing.get())) {
-                storcon.setTenantConfig(new TenantConfigRequest(desired.id(), desired.config()));
+            boolean configMatches = api.configMatches(desired, existing.get(), lastSetConfig(tenant, desired.id()));
+            if (!configMatches) {
+                api.setTenantConfig(desired);
                 events.changed(tenant, "TenantConfigUpdated", "Update", "set the configuration of tenant " + desired.id()
                         + " to spec.config");
             }
             if (!desired.placement().equals(existing.get().policy())) {
-                storcon.setTenantPolicy(desired.id(), TenantPolicyRequest.placement(desired.placement()));
+                api.setTenantPlacement(desired.id(), desired.placement());
                 events.changed(tenant, "TenantPlacementUpdated", "Update", "placement of tenant " + desired.id() + ": "
                         + placementText(existing.get().policy()) + " -> " + placementText(desired.placement()));
             }
-            if (desired.configMatches(existing.get()) && desired.placement().equals(existing.get().policy())) {
+            if (configMatches && desired.placement().equals(existing.get().policy())) {
                 return existing.get();
             }
         }
-        return storcon.tenant(desired.id()).orElseThrow(() -> new IllegalStateException(
-                "the storage controller does not describe tenant " + desired.id() + " right after accepting it"));
+        return api.tenant(desired.id()).orElseThrow(() -> new IllegalStateException(
+                "Neon does not describe tenant " + desired.id() + " right after accepting it"));
+    }
+
+    /**
+     * The configuration the status says is in effect: known once the status has seen this tenant in Neon (a status
+     * with a state); absent in it means Neon's defaults.
+     */
+    private static Optional<TenantConfig> lastSetConfig(NeonTenant tenant, TenantId id) {
+        NeonTenantStatus status = tenant.getStatus();
+        if (status == null || !id.hex().equals(status.getTenantId()) || status.getState() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(status.getConfig() == null ? TenantConfig.DEFAULTS : status.getConfig().toNeon());
     }
 
     private NeonTenantStatus observedStatus(NeonTenant tenant, TenantId id, TenantDescription observed) {
@@ -170,6 +183,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
         status.setShards(observed.shards().size());
         status.setPlacement(placementText(observed.policy()));
         status.setState(state(observed));
+        status.setConfig(tenant.getSpec().getConfig());
         return status;
     }
 
@@ -204,6 +218,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
             status.setState(before.getState());
             status.setShards(before.getShards());
             status.setPlacement(before.getPlacement());
+            status.setConfig(before.getConfig());
         }
         status.setConditions(ready(tenant, false, reason, message));
         return new Outcome(status, backoff.failed(tenant));
@@ -221,7 +236,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
         String name = tenant.getSpec().getCluster();
         NeonCluster cluster = clusters.get(new ResourceID(name, namespace)).orElse(null);
         return TenantCluster.of(namespace, name, cluster, settings.reconcile(),
-                new PageserverApiTokens(context.getClient())::forStorageController);
+                new PageserverApiTokens(context.getClient()));
     }
 
     /** Another NeonTenant of the same cluster that owns the same id before this one. */
@@ -268,34 +283,34 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
             }
             return retryDeletion(tenant, context, unusable.reason(), "deletion waits: " + unusable.message());
         }
-        StorageControllerClient storcon = ((TenantCluster.Usable) cluster).storageController();
+        TenancyApi api = ((TenantCluster.Usable) cluster).tenancy();
         try {
-            if (storcon.tenant(id).isEmpty()) {
+            if (api.tenant(id).isEmpty()) {
                 return DeleteControl.defaultDelete();
             }
-            List<TimelineInfo> timelines = storcon.listTimelines(id);
+            List<TimelineInfo> timelines = api.listTimelines(id);
             if (!timelines.isEmpty()) {
-                deleteLeaves(storcon, id, timelines);
+                deleteLeaves(api, id, timelines);
                 return retryDeletion(tenant, context, DELETING, "deleting the tenant's " + timelines.size()
                         + " timelines, children first, before the tenant");
             }
-            if (storcon.deleteTenant(id) == DeletionOutcome.IN_PROGRESS) {
-                return retryDeletion(tenant, context, DELETING, "the storage controller is still deleting tenant " + id);
+            if (api.deleteTenant(id) == DeletionOutcome.IN_PROGRESS) {
+                return retryDeletion(tenant, context, DELETING, "Neon is still deleting tenant " + id);
             }
             events(context).changed(tenant, "TenantDeleted", "Delete", "deleted tenant " + id + " (deletionPolicy Delete)");
             return DeleteControl.defaultDelete();
         } catch (NeonApiException e) {
-            return retryDeletion(tenant, context, STORAGE_CONTROLLER_ERROR, "deletion of tenant " + id + " failed: "
+            return retryDeletion(tenant, context, api.errorReason(), "deletion of tenant " + id + " failed: "
                     + e.getMessage());
         }
     }
 
     /** Deletes the timelines no other timeline branches from; their parents go in a later pass. */
-    private static void deleteLeaves(StorageControllerClient storcon, TenantId id, List<TimelineInfo> timelines) {
+    private static void deleteLeaves(TenancyApi api, TenantId id, List<TimelineInfo> timelines) {
         Set<TimelineId> parents = timelines.stream().flatMap(t -> t.ancestorTimelineId().stream()).collect(Collectors.toSet());
         for (TimelineInfo timeline : timelines) {
             if (!parents.contains(timeline.timelineId())) {
-                storcon.deleteTimeline(id, timeline.timelineId());
+                api.deleteTimeline(id, timeline.timelineId());
             }
         }
     }

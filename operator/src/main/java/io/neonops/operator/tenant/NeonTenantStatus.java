@@ -29,6 +29,19 @@ public class NeonTenantStatus {
     @JsonPropertyDescription("The storage controller's placement policy: Attached(N) with N secondaries, Secondary or Detached")
     private String placement;
 
+    @JsonPropertyDescription("The configuration the operator set in Neon or found in effect there (absent: Neon's"
+            + " defaults); 2022 pageservers cannot report a tenant's configuration, so it is set again when the spec's"
+            + " differs from this")
+    private TenantConfigSpec config;
+
+    public TenantConfigSpec getConfig() {
+        return config;
+    }
+
+    public void setConfig(TenantConfigSpec config) {
+        this.config = config;
+    }
+
     public Long getObservedGeneration() {
         return observedGeneration;
     }
@@ -85,11 +98,12 @@ public class NeonTenantStatus {
                 && Objects.equals(tenantId, other.tenantId)
                 && Objects.equals(state, other.state)
                 && Objects.equals(shards, other.shards)
-                && Objects.equals(placement, other.placement);
+                && Objects.equals(placement, other.placement)
+                && Objects.equals(config, other.config);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, conditions, tenantId, state, shards, placement);
+        return Objects.hash(observedGeneration, conditions, tenantId, state, shards, placement, config);
     }
 }

@@ -13,6 +13,7 @@ import io.neonops.controller.api.TenantPolicyRequest;
 import io.neonops.controller.api.TimelineCreateRequest;
 import io.neonops.operator.cluster.DeletionPolicy;
 import io.neonops.operator.pageserver.PageserverApiToken;
+import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.storcon.StorageControllerAddress;
 import io.neonops.operator.timeline.DesiredTimeline;
@@ -28,7 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the operator would ask of the storage controller for NeonTenant and NeonTimeline manifests, offline: the
+ * What the operator would ask of the storage controller (or of the pageservers of a 2022 etcd-topology cluster) for
+ * NeonTenant and NeonTimeline manifests, offline: the
  * requests, as YAML comment lines, so that {@code render} prints them after the cluster's objects in one valid YAML
  * stream. The tenants' clusters must be among the rendered ones, a timeline's tenant and parent among the manifests.
  */
@@ -96,6 +98,20 @@ public final class TenancyRequests {
             throw new ManifestException(name(tenant) + ": " + e.getMessage());
         }
         TenantId id = desired.id();
+        if (cluster.storageController().isEmpty()) {
+            int home = PageserverTenancy.home(id, cluster.pageserver().replicas());
+            return "# " + name(tenant) + ": tenant " + id + " on NeonCluster " + cluster.name() + ", through its"
+                    + " pageservers' 2022 API (no storage controller)\n"
+                    + request("GET /v1/tenant on each pageserver", "adopted where it is listed")
+                    + request("POST /v1/tenant " + json(io.neonops.pageserver.api.TenantCreateRequest.withId(id)) + " to "
+                            + PageserverTimelines.uri(cluster, home, clusterDomain), "when no pageserver has it")
+                    + request("PUT /v1/tenant/config " + json(PageserverTenancy.configRequest(desired)),
+                            "on creation or adoption, and when spec.config differs from status.config")
+                    + "#   deletion: " + (desired.deletionPolicy() == DeletionPolicy.DELETE
+                    ? "its timelines, children first, then DELETE " + ApiPaths.tenant(id) + " on every safekeeper and POST "
+                    + ApiPaths.tenant(id) + "/detach"
+                    : "nothing in Neon (deletionPolicy Retain)") + "\n";
+        }
         String storcon = StorageControllerAddress.settings(cluster, new KubernetesEnvironment(cluster, clusterDomain),
                 new PageserverApiToken.NotNeeded()).baseUri().toString();
         return "# " + name(tenant) + ": tenant " + id + " on NeonCluster " + cluster.name() + ", through its storage"
@@ -123,10 +139,13 @@ public final class TenancyRequests {
         String path = ApiPaths.timeline(tenantId, desired.id());
         StringBuilder out = new StringBuilder("# " + name(timeline) + ": timeline " + desired.id() + " of tenant "
                 + tenantId + " (NeonTenant " + tenant.getMetadata().getName() + ")\n");
-        out.append(request("GET " + path, "adopted when it exists"));
-        TimelineCreateRequest create;
+        out.append(cluster.storageController().isPresent() ? request("GET " + path, "adopted when it exists")
+                : request("GET " + ApiPaths.tenant(tenantId) + "/timeline on the tenant's pageserver",
+                "adopted when it is listed"));
+        Object create;
         if (desired instanceof DesiredTimeline.Root root) {
-            create = new TimelineCreateRequest.Bootstrap(root.id(), root.major());
+            create = cluster.storageController().isPresent() ? new TimelineCreateRequest.Bootstrap(root.id(), root.major())
+                    : io.neonops.pageserver.api.TimelineCreateRequest.root(Optional.of(root.id()), root.major());
         } else {
             DesiredTimeline.Branch branch = (DesiredTimeline.Branch) desired;
             NeonTimeline parent = find(timelines, timeline.getMetadata().getNamespace(), branch.parent())
@@ -140,14 +159,16 @@ public final class TenancyRequests {
                 out.append(request("GET " + ApiPaths.timeline(tenantId, parentId) + "/get_lsn_by_timestamp?timestamp="
                         + at.time(), "the branch point, once, when the branch does not exist"));
             }
-            create = new TimelineCreateRequest.Branch(desired.id(), parentId, lsn, false);
+            create = cluster.storageController().isPresent() ? new TimelineCreateRequest.Branch(desired.id(), parentId, lsn, false)
+                    : io.neonops.pageserver.api.TimelineCreateRequest.branch(Optional.of(desired.id()), parentId, lsn);
         }
         boolean atTime = desired instanceof DesiredTimeline.Branch branch
                 && branch.point() instanceof DesiredTimeline.BranchPoint.AtTime;
         out.append(request("POST " + ApiPaths.tenant(tenantId) + "/timeline " + json(create), atTime
                 ? "when it does not, with ancestor_start_lsn the LSN that answer gives" : "when it does not"));
         out.append("#   deletion: ").append(DesiredTimeline.deletionPolicyOf(timeline) == DeletionPolicy.DELETE
-                ? "DELETE " + path + " once no timeline branches from it" : "nothing in Neon (deletionPolicy Retain)")
+                ? "DELETE " + path + (cluster.storageController().isPresent() ? "" : " on every safekeeper, then on the"
+                + " pageserver,") + " once no timeline branches from it" : "nothing in Neon (deletionPolicy Retain)")
                 .append('\n');
         return out.toString();
     }
@@ -170,10 +191,6 @@ public final class TenancyRequests {
         ClusterSpec cluster = clusters.stream().filter(c -> c.namespace().equals(namespace) && c.name().equals(name))
                 .findFirst().orElseThrow(() -> new ManifestException(name(tenant) + ": spec.cluster: NeonCluster " + name
                         + " is not among the rendered clusters"));
-        if (cluster.storageController().isEmpty()) {
-            throw new ManifestException(name(tenant) + ": NeonCluster " + name + " runs the 2022 etcd topology, which has"
-                    + " no storage controller: the operator refuses tenants and timelines on it");
-        }
         return cluster;
     }
 

@@ -2,37 +2,37 @@ package io.neonops.operator.tenant;
 
 import io.neonops.controlplane.cluster.ClusterSpec;
 import io.neonops.controlplane.cluster.InvalidClusterSpecException;
-import io.neonops.controller.api.StorageControllerClient;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.pageserver.PageserverApiToken;
+import io.neonops.operator.pageserver.PageserverApiTokens;
+import io.neonops.operator.pageserver.PageserverTimelines;
 import io.neonops.operator.reconcile.ReconcileSettings;
 import io.neonops.operator.reconcile.ResourceSpecs;
+import io.neonops.operator.safekeeper.SafekeeperWalPositions;
 import io.neonops.operator.resources.KubernetesEnvironment;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.storcon.StorageControllerAddress;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
- * The NeonCluster a tenant lives in, as far as the tenant and timeline reconcilers can use it: ready, with a client
- * of its storage controller, or a reason (a condition reason and a message naming the cluster) why not.
+ * The NeonCluster a tenant lives in, as far as the tenant and timeline reconcilers can use it: ready, with the
+ * {@link TenancyApi} of its generation, or a reason (a condition reason and a message naming the cluster) why not.
  */
 public sealed interface TenantCluster {
 
     String CLUSTER_NOT_FOUND = "ClusterNotFound";
     String CLUSTER_NOT_READY = "ClusterNotReady";
     String CLUSTER_INVALID = "ClusterSpecInvalid";
-    /** Tenants as resources need the storage controller: the 2022 etcd topology has none. */
-    String ETCD_TOPOLOGY = "EtcdTopologyUnsupported";
     String NO_TOKEN = "NoStorageControllerToken";
+    String NO_PAGESERVER_TOKEN = "NoPageserverToken";
 
-    /** The cluster is Ready and runs a storage controller. */
-    record Usable(NeonCluster resource, ClusterSpec spec, StorageControllerClient storageController)
-            implements TenantCluster {
+    /** The cluster is Ready; {@code tenancy} reaches its tenants. */
+    record Usable(NeonCluster resource, ClusterSpec spec, TenancyApi tenancy) implements TenantCluster {
         public Usable {
             Objects.requireNonNull(resource, "resource");
             Objects.requireNonNull(spec, "spec");
-            Objects.requireNonNull(storageController, "storageController");
+            Objects.requireNonNull(tenancy, "tenancy");
         }
     }
 
@@ -43,22 +43,21 @@ public sealed interface TenantCluster {
             Objects.requireNonNull(message, "message");
         }
 
-        /**
-         * Whether a deletion has nothing to delete against: the cluster resource is gone (its own deletion policy
-         * decided about its data), or it runs the 2022 topology, on which these resources never created anything.
-         */
+        /** Whether a deletion has nothing to delete against: the cluster resource is gone (its own deletion policy
+         * decided about its data). */
         public boolean nothingToDelete() {
-            return CLUSTER_NOT_FOUND.equals(reason) || ETCD_TOPOLOGY.equals(reason);
+            return CLUSTER_NOT_FOUND.equals(reason);
         }
     }
 
     /**
      * @param name     the cluster the tenant names
      * @param cluster  that cluster from the informer's cache; null when there is none
-     * @param tokens   the storage controller's admin token of a cluster with auth on
+     * @param tokens   the tokens of a cluster with auth on: the storage controller's admin token, or on a 2022
+     *                 cluster the operator's pageserver token
      */
     static TenantCluster of(String namespace, String name, NeonCluster cluster, ReconcileSettings settings,
-                            Function<ClusterSpec, PageserverApiToken> tokens) {
+                            PageserverApiTokens tokens) {
         String named = "NeonCluster " + namespace + "/" + name;
         if (cluster == null) {
             return new Unusable(CLUSTER_NOT_FOUND, named + " does not exist");
@@ -69,21 +68,29 @@ public sealed interface TenantCluster {
         } catch (InvalidClusterSpecException e) {
             return new Unusable(CLUSTER_INVALID, named + " has an invalid spec: " + e.getMessage());
         }
-        if (spec.storageController().isEmpty()) {
-            return new Unusable(ETCD_TOPOLOGY, named + " runs the 2022 etcd topology, which has no storage controller:"
-                    + " NeonTenant and NeonTimeline need a cluster with storageBroker and storageController");
-        }
         boolean ready = cluster.getStatus() != null && ClusterConditions.find(cluster.getStatus().getConditions(),
                 ClusterConditions.READY).filter(c -> ClusterConditions.TRUE.equals(c.getStatus())).isPresent();
         if (!ready) {
             return new Unusable(CLUSTER_NOT_READY, named + " is not Ready yet");
         }
-        PageserverApiToken token = tokens.apply(spec);
+        if (spec.storageController().isEmpty()) {
+            // the 2022 etcd topology: no storage controller, the pageservers' own API
+            PageserverApiToken token = tokens.forCluster(spec);
+            if (token instanceof PageserverApiToken.Unavailable unavailable) {
+                return new Unusable(NO_PAGESERVER_TOKEN, named + ": " + unavailable.reason());
+            }
+            PageserverTimelines pageservers = new PageserverTimelines(settings.pageservers(), settings.clusterDomain());
+            SafekeeperWalPositions safekeepers = new SafekeeperWalPositions(settings.safekeepers(), settings.clusterDomain());
+            return new Usable(cluster, spec, new PageserverTenancy(
+                    IntStream.range(0, spec.pageserver().replicas()).mapToObj(i -> pageservers.client(spec, i, token)).toList(),
+                    IntStream.range(0, spec.safekeepers().replicas()).mapToObj(i -> safekeepers.client(spec, i, token)).toList()));
+        }
+        PageserverApiToken token = tokens.forStorageController(spec);
         if (token instanceof PageserverApiToken.Unavailable unavailable) {
             return new Unusable(NO_TOKEN, named + ": " + unavailable.reason());
         }
         KubernetesEnvironment env = new KubernetesEnvironment(spec, settings.clusterDomain(), settings.storconHookBaseUrl());
-        return new Usable(cluster, spec, settings.storageControllers().connect(
-                StorageControllerAddress.settings(spec, env, token)));
+        return new Usable(cluster, spec, new StorageControllerTenancy(settings.storageControllers().connect(
+                StorageControllerAddress.settings(spec, env, token))));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.neonops.controller.api.TenantConfig;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -105,5 +106,23 @@ public class TenantConfigSpec {
 
     public void setHeatmapPeriod(String heatmapPeriod) {
         this.heatmapPeriod = heatmapPeriod;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TenantConfigSpec other
+                && Objects.equals(checkpointDistance, other.checkpointDistance)
+                && Objects.equals(checkpointTimeout, other.checkpointTimeout)
+                && Objects.equals(compactionPeriod, other.compactionPeriod)
+                && Objects.equals(gcHorizon, other.gcHorizon)
+                && Objects.equals(gcPeriod, other.gcPeriod)
+                && Objects.equals(pitrInterval, other.pitrInterval)
+                && Objects.equals(heatmapPeriod, other.heatmapPeriod);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(checkpointDistance, checkpointTimeout, compactionPeriod, gcHorizon, gcPeriod, pitrInterval,
+                heatmapPeriod);
     }
 }

@@ -14,7 +14,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.neonops.controller.api.DeletionOutcome;
 import io.neonops.controller.api.LsnByTimestamp;
-import io.neonops.controller.api.StorageControllerClient;
 import io.neonops.controller.api.TimelineCreateRequest;
 import io.neonops.controller.api.TimelineInfo;
 import io.neonops.operator.cluster.DeletionPolicy;
@@ -28,6 +27,7 @@ import io.neonops.operator.tenant.InvalidTenantException;
 import io.neonops.operator.tenant.NeonTenant;
 import io.neonops.operator.tenant.RetryBackoff;
 import io.neonops.operator.tenant.StatusWrites;
+import io.neonops.operator.tenant.TenancyApi;
 import io.neonops.operator.tenant.TenancyEvents;
 import io.neonops.operator.tenant.TenantCluster;
 import io.neonops.operator.tenant.TenantSettings;
@@ -47,7 +47,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Reconciles a NeonTimeline through the storage controller of its tenant's cluster: adopts the timeline with its id
+ * Reconciles a NeonTimeline through its tenant's cluster's {@link TenancyApi} (the storage controller, or the
+ * pageserver holding the tenant on a 2022 etcd-topology cluster): adopts the timeline with its id
  * or creates it (a root timeline, or a branch of its parent at an LSN, at a time, or at the parent's last record),
  * refreshes LSNs, size and state at {@link TenantSettings#refresh()} (writing the status only when it changed), and
  * on deletion deletes it in Neon only under {@code deletionPolicy: Delete}, never while it has children.
@@ -110,7 +111,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         record Found(NeonTenant tenant, TenantId tenantId, TenantCluster.Usable cluster) implements Placement {
         }
 
-        /** @param nothingToDelete the tenant resource or its cluster is gone, or the cluster runs the 2022 topology */
+        /** @param nothingToDelete the tenant resource or its cluster is gone */
         record Missing(String reason, String message, boolean nothingToDelete) implements Placement {
         }
     }
@@ -143,10 +144,10 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         } catch (InvalidTenantException e) {
             return failed(timeline, id, tenantId, INVALID_SPEC, e.getMessage());
         }
-        StorageControllerClient storcon = found.cluster().storageController();
+        TenancyApi api = found.cluster().tenancy();
         TimelineInfo info;
         try {
-            Optional<TimelineInfo> existing = storcon.timeline(found.tenantId(), id);
+            Optional<TimelineInfo> existing = api.timeline(found.tenantId(), id);
             if (existing.isPresent()) {
                 info = existing.get();
                 if (timeline.getStatus() == null || !id.hex().equals(timeline.getStatus().getTimelineId())
@@ -155,17 +156,17 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
                             + " of tenant " + found.tenantId());
                 }
             } else {
-                Creation creation = creation(timeline, desired, found.tenantId(), storcon, context, settings.clock().instant());
+                Creation creation = creation(timeline, desired, found.tenantId(), api, context, settings.clock().instant());
                 if (creation instanceof Creation.Blocked blocked) {
                     return failed(timeline, id, tenantId, blocked.reason(), blocked.message());
                 }
-                info = storcon.createTimeline(found.tenantId(), ((Creation.Request) creation).request()).withoutSafekeepers();
+                info = api.createTimeline(found.tenantId(), ((Creation.Request) creation).request());
                 events.changed(timeline, "TimelineCreated", "Create", "created timeline " + id + " of tenant "
                         + found.tenantId() + info.ancestorTimelineId().map(a -> ", a branch of " + a + " at "
                         + info.ancestorLsn().map(Lsn::toString).orElse("its last record")).orElse(""));
             }
         } catch (NeonApiException e) {
-            return failed(timeline, id, tenantId, STORAGE_CONTROLLER_ERROR, e.getMessage());
+            return failed(timeline, id, tenantId, api.errorReason(), e.getMessage());
         }
         backoff.succeeded(timeline);
         NeonTimelineStatus status = observedStatus(timeline, found.tenantId(), info);
@@ -198,7 +199,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
     }
 
     private static Creation creation(NeonTimeline timeline, DesiredTimeline desired, TenantId tenantId,
-                                     StorageControllerClient storcon, Context<NeonTimeline> context, Instant now) {
+                                     TenancyApi api, Context<NeonTimeline> context, Instant now) {
         if (desired instanceof DesiredTimeline.Root root) {
             return new Creation.Request(new TimelineCreateRequest.Bootstrap(root.id(), root.major()));
         }
@@ -227,7 +228,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
                 return new Creation.Blocked(BRANCH_POINT_NOT_FOUND, "spec.branchPoint.timestamp: " + at.time()
                         + " is in the future; the branch is created once that time has passed");
             }
-            LsnByTimestamp answer = storcon.lsnByTimestamp(tenantId, parentId, at.time());
+            LsnByTimestamp answer = api.lsnByTimestamp(tenantId, parentId, at.time());
             if (!answer.found()) {
                 return new Creation.Blocked(BRANCH_POINT_NOT_FOUND, "spec.branchPoint.timestamp: " + at.time()
                         + " is not within the history timeline " + parentId + " keeps (the pageserver answers "
@@ -318,7 +319,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
         String clusterName = tenant.get().getSpec().getCluster();
         TenantCluster cluster = TenantCluster.of(namespace, clusterName,
                 clusters.get(new ResourceID(clusterName, namespace)).orElse(null), settings.reconcile(),
-                new PageserverApiTokens(context.getClient())::forStorageController);
+                new PageserverApiTokens(context.getClient()));
         if (cluster instanceof TenantCluster.Unusable unusable) {
             return new Placement.Missing(unusable.reason(), unusable.message(), unusable.nothingToDelete());
         }
@@ -372,25 +373,25 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
             return retryDeletion(timeline, context, Optional.empty(), missing.reason(), "deletion waits: " + missing.message());
         }
         Placement.Found found = (Placement.Found) placement;
-        StorageControllerClient storcon = found.cluster().storageController();
+        TenancyApi api = found.cluster().tenancy();
         try {
-            if (storcon.tenant(found.tenantId()).isEmpty()) {
+            if (api.tenant(found.tenantId()).isEmpty()) {
                 return DeleteControl.defaultDelete();
             }
-            List<String> children = children(timeline, id, storcon.listTimelines(found.tenantId()), context);
+            List<String> children = children(timeline, id, api.listTimelines(found.tenantId()), context);
             if (!children.isEmpty()) {
                 return retryDeletion(timeline, context, Optional.of(found.tenantId()), HAS_CHILDREN,
                         "deletion waits until no timeline branches from this one; children: " + String.join(", ", children));
             }
-            if (storcon.deleteTimeline(found.tenantId(), id) == DeletionOutcome.IN_PROGRESS) {
+            if (api.deleteTimeline(found.tenantId(), id) == DeletionOutcome.IN_PROGRESS) {
                 return retryDeletion(timeline, context, Optional.of(found.tenantId()), DELETING,
-                        "the storage controller is still deleting timeline " + id);
+                        "Neon is still deleting timeline " + id);
             }
             events(context).changed(timeline, "TimelineDeleted", "Delete", "deleted timeline " + id + " of tenant "
                     + found.tenantId() + " (deletionPolicy Delete)");
             return DeleteControl.defaultDelete();
         } catch (NeonApiException e) {
-            return retryDeletion(timeline, context, Optional.of(found.tenantId()), STORAGE_CONTROLLER_ERROR,
+            return retryDeletion(timeline, context, Optional.of(found.tenantId()), api.errorReason(),
                     "deletion of timeline " + id + " failed: " + e.getMessage());
         }
     }

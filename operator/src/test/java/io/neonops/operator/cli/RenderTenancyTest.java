@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code render --tenants}: the storage controller requests of the example tenant and timelines, offline. */
+/** {@code render --tenants}: the requests the operator would make for tenants and timelines, offline. */
 class RenderTenancyTest {
 
     private static final Path CLUSTER = Path.of("..", "examples", "neoncluster.yaml");
@@ -67,6 +67,47 @@ class RenderTenancyTest {
     }
 
     @Test
+    void onA2022EtcdClusterPrintsThePageserverRequestsOfTheTenantAndItsTimelines() throws IOException {
+        Path manifests = Files.writeString(dir.resolve("tenancy.yaml"), """
+                apiVersion: neonops.io/v1alpha1
+                kind: NeonTenant
+                metadata: {name: db}
+                spec: {cluster: demo, deletionPolicy: Delete, config: {gcPeriod: 1h}}
+                ---
+                apiVersion: neonops.io/v1alpha1
+                kind: NeonTimeline
+                metadata: {name: main}
+                spec: {tenant: db}
+                ---
+                apiVersion: neonops.io/v1alpha1
+                kind: NeonTimeline
+                metadata: {name: dev}
+                spec: {tenant: db, parent: main, branchPoint: {lsn: 0/1000000}}
+                """);
+        String tenant = NeonIds.derived(NeonTenant.KIND, "default", "db");
+        String main = NeonIds.derived(NeonTimeline.KIND, "default", "main");
+
+        Result result = render("-f", Path.of("..", "examples", "neoncluster-etcd.yaml").toString(), "--tenants",
+                manifests.toString());
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains(
+                "# NeonTenant default/db: tenant " + tenant + " on NeonCluster demo, through its pageservers' 2022 API",
+                "#   GET /v1/tenant on each pageserver   # adopted where it is listed",
+                "#   GET /v1/tenant/" + tenant + "/timeline on the tenant's pageserver   # adopted when it is listed",
+                "#   POST /v1/tenant {\"new_tenant_id\":\"" + tenant + "\"} to http://demo-pageserver-0.",
+                "#   PUT /v1/tenant/config {\"tenant_id\":[",
+                "\"gc_period\":\"1h\"",
+                "#   deletion: its timelines, children first, then DELETE /v1/tenant/" + tenant + " on every safekeeper and"
+                        + " POST /v1/tenant/" + tenant + "/detach",
+                "#   POST /v1/tenant/" + tenant + "/timeline {\"new_timeline_id\":\"" + main + "\"",
+                "\"pg_version\":15",
+                "\"ancestor_timeline_id\":\"" + main + "\",\"ancestor_start_lsn\":\"0/1000000\"");
+        assertThat(result.out()).doesNotContain("/control/v1");
+    }
+
+    @Test
     void aTenantWhoseClusterIsNotRenderedIsRefusedNamingIt() throws IOException {
         Path tenant = Files.writeString(dir.resolve("t.yaml"),
                 "apiVersion: neonops.io/v1alpha1\nkind: NeonTenant\nmetadata: {name: db}\nspec: {cluster: other}\n");
@@ -80,15 +121,16 @@ class RenderTenancyTest {
     }
 
     @Test
-    void aTenantOnA2022ClusterIsRefusedAsTheOperatorRefusesIt() throws IOException {
+    void aShardedTenantOnA2022ClusterIsRefusedAsTheOperatorRefusesIt() throws IOException {
         Path tenant = Files.writeString(dir.resolve("t.yaml"),
-                "apiVersion: neonops.io/v1alpha1\nkind: NeonTenant\nmetadata: {name: db}\nspec: {cluster: demo}\n");
+                "apiVersion: neonops.io/v1alpha1\nkind: NeonTenant\nmetadata: {name: db}\nspec: {cluster: demo, shardCount: 2}\n");
 
         Result result = render("-f", Path.of("..", "examples", "neoncluster-etcd.yaml").toString(), "--tenants",
                 tenant.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.err()).contains("2022 etcd topology");
+        assertThat(result.err()).contains("NeonTenant default/db: spec.shardCount: NeonCluster demo runs the 2022 etcd"
+                + " topology: its pageservers do not shard tenants");
     }
 
     @Test

@@ -83,8 +83,8 @@ class DesiredTenantTest {
         TenantConfig other = new TenantConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(1024L),
                 Optional.empty(), Optional.of("8days"), Optional.empty());
 
-        assertThat(desired.configMatches(described(desired.id(), echoed))).isTrue();
-        assertThat(desired.configMatches(described(desired.id(), other))).isFalse();
+        assertThat(desired.configMatches(described(desired.id(), echoed).config())).isTrue();
+        assertThat(desired.configMatches(described(desired.id(), other).config())).isFalse();
     }
 
     private static TenantDescription described(TenantId id, TenantConfig config) {

@@ -14,7 +14,6 @@ import io.neonops.controller.api.TenantCreateRequest;
 import io.neonops.controller.api.TenantDescription;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.status.ClusterConditions;
-import io.neonops.operator.testing.ClusterFixtures;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.testing.Started;
 import io.neonops.storage.common.TenantId;
@@ -211,18 +210,6 @@ class NeonTenantOperatorTest {
         t.awaitTenantGone("copy");
         assertThat(t.operator.storageController.tenant(TenantId.of(GIVEN_ID))).isPresent();
         assertThat(t.awaitTenantReady("db").getTenantId()).isEqualTo(GIVEN_ID);
-    }
-
-    @Test
-    void aTenantOnA2022EtcdClusterIsRefusedWithAConditionNamingWhyAndCanBeDeleted() {
-        Tenancy t = tenancy("etcd");
-        t.operator.create("etcd", ClusterFixtures.DEMO);
-        t.createTenant("db", "deletionPolicy: Delete");
-
-        Condition refused = t.awaitTenantReason("db", TenantCluster.ETCD_TOPOLOGY);
-        assertThat(refused.getMessage()).contains("2022 etcd topology", "storageController");
-        client.resources(NeonTenant.class).inNamespace("etcd").withName("db").delete();
-        t.awaitTenantGone("db");
     }
 
     @Test

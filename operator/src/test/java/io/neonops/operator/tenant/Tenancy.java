@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.testing.ClusterFixtures;
+import io.neonops.operator.testing.FakeLegacyPageservers;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.testing.Started;
@@ -48,6 +49,29 @@ public final class Tenancy {
             throw new AssertionError("a modern cluster has no etcd to ask");
         }));
         return new Tenancy(client, operator, namespace);
+    }
+
+    /** An operator for {@code namespace} alone that reaches the 2022 pageservers through {@code pageservers}. */
+    public static Tenancy start2022(Started started, KubernetesMockServer server, KubernetesClient client,
+                                    String namespace, FakeLegacyPageservers pageservers) {
+        return new Tenancy(client, started.closeLater(OperatorHarness.start(server, client, Set.of(namespace),
+                pageservers.connector(), OperatorHarness.RESYNC)), namespace);
+    }
+
+    /**
+     * Creates the 2022 etcd-topology cluster {@code demo} (Postgres 14 and 15, default 15) with {@code pageservers}
+     * pageservers and the spec lines {@code more}, and waits until it is Running.
+     */
+    public Tenancy ready2022Cluster(int pageservers, String... more) {
+        String[] lines = new String[2 + more.length];
+        lines[0] = "postgres: {versions: [14, 15], defaultVersion: 15}";
+        lines[1] = "pageserver: {replicas: " + pageservers + "}";
+        System.arraycopy(more, 0, lines, 2, more.length);
+        operator.create(namespace, ClusterFixtures.demo(lines));
+        Poll.until("every pod of the 2022 cluster", () -> operator.podNames(namespace).size() == 4 + pageservers);
+        operator.markAllReady(namespace);
+        operator.awaitRunning(namespace);
+        return this;
     }
 
     /** Creates cluster {@code demo} from {@code manifest} with {@code pageservers} pageservers and waits until it is Running (its pageservers registered with the storage controller as they start). */

@@ -37,8 +37,9 @@ public final class FakeSafekeeper implements AutoCloseable {
     /** It holds {@code timeline} up to these positions (flushed, and known committed). */
     public synchronized FakeSafekeeper holds(TenantTimelineId timeline, Lsn flush, Lsn commit) {
         if (timelines.put(timeline, new Position(flush, commit)) == null) {
-            server.respondWith("GET", "/v1/tenant/" + timeline.tenantId() + "/timeline/" + timeline.timelineId(),
-                    request -> status(timeline));
+            String path = "/v1/tenant/" + timeline.tenantId() + "/timeline/" + timeline.timelineId();
+            server.respondWith("GET", path, request -> status(timeline));
+            server.respondWith("DELETE", path, request -> delete(timeline));
         }
         return this;
     }
@@ -68,8 +69,22 @@ public final class FakeSafekeeper implements AutoCloseable {
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
+    /** Whether it still holds {@code timeline}: a DELETE of its path removes it. */
+    public synchronized boolean holds(TenantTimelineId timeline) {
+        return timelines.containsKey(timeline);
+    }
+
+    /** As a 2022 safekeeper answers: whether the timeline's directory existed, whether a compute was streaming. */
+    private synchronized Answer delete(TenantTimelineId id) {
+        boolean existed = timelines.remove(id) != null;
+        return new Answer(200, "{\"dir_existed\":" + existed + ",\"was_active\":false}");
+    }
+
     private synchronized Answer status(TenantTimelineId id) {
         Position at = timelines.get(id);
+        if (at == null) {
+            return new Answer(404, "{\"msg\":\"timeline " + id + " not found\"}");
+        }
         return new Answer(200, "{\"tenant_id\":\"" + id.tenantId() + "\",\"timeline_id\":\"" + id.timelineId()
                 + "\",\"mconf\":{\"generation\":0,\"members\":[],\"new_members\":null},\"flush_lsn\":\"" + at.flush()
                 + "\",\"commit_lsn\":\"" + at.commit() + "\",\"peers\":[],\"walsenders\":[],\"walreceivers\":[]}");

@@ -9,7 +9,9 @@ import io.neonops.storage.common.api.ApiRequest;
 import io.neonops.storage.common.api.NeonApiException;
 import io.neonops.storage.common.api.NeonApiTransport;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Client of a pageserver's management API (default port 9898). Every method throws a
@@ -63,6 +65,14 @@ public final class PageserverClient {
         transport.send(ApiRequest.put("/v1/tenant/config", request));
     }
 
+    /**
+     * {@code POST /v1/tenant/{tenant_id}/detach}: the pageserver drops the tenant and its local files; what it
+     * uploaded to remote storage stays (the 2022 API has no tenant deletion).
+     */
+    public void detachTenant(TenantId tenantId) {
+        transport.send(ApiRequest.post(ApiPaths.tenant(tenantId) + "/detach", Map.of()));
+    }
+
     /** {@code GET /v1/tenant/{tenant_id}/timeline}. */
     public List<TimelineInfo> listTimelines(TenantId tenantId, TimelineSizes sizes) {
         return transport.send(withSizes(ApiRequest.get(ApiPaths.tenant(tenantId) + "/timeline"), sizes), TIMELINES);
@@ -76,6 +86,16 @@ public final class PageserverClient {
     /** {@code GET /v1/tenant/{tenant_id}/timeline/{timeline_id}}. */
     public TimelineInfo timeline(TenantId tenantId, TimelineId timelineId, TimelineSizes sizes) {
         return transport.send(withSizes(ApiRequest.get(ApiPaths.timeline(tenantId, timelineId)), sizes), TimelineInfo.class);
+    }
+
+    /**
+     * {@code GET /v1/tenant/{tenant_id}/timeline/{timeline_id}/get_lsn_by_timestamp?timestamp=...}: as the 2022
+     * releases answer, a JSON string, the LSN of the last commit at or before the time, or {@code "future"},
+     * {@code "past"} or {@code "nodata"}.
+     */
+    public String lsnByTimestamp(TenantId tenantId, TimelineId timelineId, Instant at) {
+        return transport.send(ApiRequest.get(ApiPaths.timeline(tenantId, timelineId) + "/get_lsn_by_timestamp")
+                .withQuery("timestamp", at.toString()), String.class);
     }
 
     /** {@code DELETE /v1/tenant/{tenant_id}/timeline/{timeline_id}}; on a 500 the server asks callers to retry. */
