@@ -25,6 +25,7 @@ import io.neonops.controller.api.testing.FakeStorageController;
 import io.neonops.operator.cluster.NeonClusterStatus;
 import io.neonops.operator.status.ClusterConditions;
 import io.neonops.operator.testing.ClusterFixtures;
+import io.neonops.operator.testing.Conflicts;
 import io.neonops.operator.testing.OperatorHarness;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.testing.Started;
@@ -270,8 +271,8 @@ class PageserverDrainOperatorTest {
         Poll.until("node 1 draining", () -> draining(storageController, 1));
         // as if the drain had been asked for an hour ago
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-        client.persistentVolumeClaims().inNamespace("timeout").withName("demo-pageserver-0-data")
-                .edit(c -> { c.getMetadata().getAnnotations().put(RestartMark.SINCE, hourAgo.toString()); return c; });
+        Conflicts.retried(() -> client.persistentVolumeClaims().inNamespace("timeout").withName("demo-pageserver-0-data")
+                .edit(c -> { c.getMetadata().getAnnotations().put(RestartMark.SINCE, hourAgo.toString()); return c; }));
 
         NeonClusterStatus halted = operator.awaitStatus("timeout", "demo", "halted on the drain",
                 s -> s.getConditions() != null && s.getConditions().stream().anyMatch(c -> "PageserverDrainTimeout".equals(c.getReason())));

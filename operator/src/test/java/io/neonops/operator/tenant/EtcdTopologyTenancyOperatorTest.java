@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.neonops.operator.testing.Conflicts;
 import io.neonops.operator.testing.FakeLegacyPageservers;
 import io.neonops.operator.testing.FakeSafekeeper;
 import io.neonops.operator.testing.Poll;
@@ -101,10 +102,10 @@ class EtcdTopologyTenancyOperatorTest {
         String id = t.awaitTenantReady("db").getTenantId();
         assertThat(writes("PUT /v1/tenant/config")).as("set with the creation").isEqualTo(1);
 
-        client.resources(NeonTenant.class).inNamespace("config").withName("db").edit(r -> {
+        Conflicts.retried(() -> client.resources(NeonTenant.class).inNamespace("config").withName("db").edit(r -> {
             r.getSpec().getConfig().setGcPeriod("2h");
             return r;
-        });
+        }));
 
         Poll.until("gc_period 2h on the pageserver",
                 () -> "2h".equals(pageservers.config("demo-pageserver-0", id).path("gc_period").asText()));

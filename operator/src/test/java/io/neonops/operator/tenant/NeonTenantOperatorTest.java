@@ -14,6 +14,7 @@ import io.neonops.controller.api.TenantCreateRequest;
 import io.neonops.controller.api.TenantDescription;
 import io.neonops.operator.cluster.NeonCluster;
 import io.neonops.operator.status.ClusterConditions;
+import io.neonops.operator.testing.Conflicts;
 import io.neonops.operator.testing.Poll;
 import io.neonops.operator.testing.Started;
 import io.neonops.storage.common.TenantId;
@@ -109,11 +110,11 @@ class NeonTenantOperatorTest {
         String id = t.awaitTenantReady("db").getTenantId();
         assertThat(t.operator.storageController.calls()).doesNotContain("PUT /v1/tenant/config");
 
-        client.resources(NeonTenant.class).inNamespace("config").withName("db").edit(r -> {
+        Conflicts.retried(() -> client.resources(NeonTenant.class).inNamespace("config").withName("db").edit(r -> {
             r.getSpec().getConfig().setGcPeriod("2h");
             r.getSpec().getConfig().setPitrInterval("1 day");
             return r;
-        });
+        }));
 
         Poll.until("gc_period 2h in the storage controller",
                 () -> inNeon(t, id).config().gcPeriod().equals(Optional.of("2h")));
@@ -159,10 +160,10 @@ class NeonTenantOperatorTest {
         first.createTenant("db");
         String id = first.awaitTenantReady("db").getTenantId();
         // the resource comes back from git: no status, no finalizer, a new uid
-        client.resources(NeonTenant.class).inNamespace("restore").withName("db").edit(r -> {
+        Conflicts.retried(() -> client.resources(NeonTenant.class).inNamespace("restore").withName("db").edit(r -> {
             r.getMetadata().setFinalizers(List.of());
             return r;
-        });
+        }));
         client.resources(NeonTenant.class).inNamespace("restore").withName("db").delete();
         first.awaitTenantGone("db");
 

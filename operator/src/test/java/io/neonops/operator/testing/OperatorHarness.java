@@ -283,13 +283,13 @@ public final class OperatorHarness implements AutoCloseable {
 
     /** Edits the cluster {@code namespace/demo} as a user would; it always has an annotations map to change. */
     public NeonCluster editSpec(String namespace, Consumer<NeonCluster> change) {
-        return client.resources(NeonCluster.class).inNamespace(namespace).withName("demo").edit(c -> {
+        return Conflicts.retried(() -> client.resources(NeonCluster.class).inNamespace(namespace).withName("demo").edit(c -> {
             if (c.getMetadata().getAnnotations() == null) {
                 c.getMetadata().setAnnotations(new HashMap<>());
             }
             change.accept(c);
             return c;
-        });
+        }));
     }
 
     public List<String> podNames(String namespace) {
