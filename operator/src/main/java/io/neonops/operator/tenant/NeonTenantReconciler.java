@@ -1,7 +1,6 @@
 package io.neonops.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -252,14 +251,7 @@ public final class NeonTenantReconciler implements Reconciler<NeonTenant>, Clean
     private void write(NeonTenant tenant, NeonTenantStatus status, Context<NeonTenant> context, TenancyEvents events) {
         events.readiness(tenant, tenant.getStatus() == null ? List.of() : tenant.getStatus().getConditions(),
                 status.getConditions());
-        try {
-            StatusWrites.writeIfChanged(tenant, status, context, settings.reconcile().serverSideApply(), NeonTenant::new);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
-                throw e;
-            }
-            // deleted meanwhile: nothing left to report on
-        }
+        StatusWrites.writeIfChanged(tenant, status, context, settings.reconcile().serverSideApply(), NeonTenant::new);
     }
 
     /**

@@ -2,8 +2,10 @@ package io.neonops.operator.tenant;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import java.net.HttpURLConnection;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -18,6 +20,8 @@ public final class StatusWrites {
     }
 
     /**
+     * A resource deleted meanwhile (404) has nothing left to report on: that is no failure.
+     *
      * @param blank a new, empty resource of the kind: the server-side apply intent carries only name and status
      * @return whether anything was written
      */
@@ -26,19 +30,26 @@ public final class StatusWrites {
         if (Objects.equals(status, resource.getStatus())) {
             return false;
         }
-        if (serverSideApply) {
-            R intent = blank.get();
-            intent.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())
-                    .withNamespace(resource.getMetadata().getNamespace()).build());
-            intent.setStatus(status);
-            PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, intent, context);
-        } else {
-            // a JSON patch from the status this pass saw, guarded by the resourceVersion
-            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, r -> {
-                r.setStatus(status);
-                return r;
-            });
+        try {
+            if (serverSideApply) {
+                R intent = blank.get();
+                intent.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())
+                        .withNamespace(resource.getMetadata().getNamespace()).build());
+                intent.setStatus(status);
+                PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(resource, intent, context);
+            } else {
+                // a JSON patch from the status this pass saw, guarded by the resourceVersion
+                PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, r -> {
+                    r.setStatus(status);
+                    return r;
+                });
+            }
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+            return false;
         }
-        return true;
     }
 }

@@ -1,7 +1,6 @@
 package io.neonops.operator.timeline;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -341,14 +340,7 @@ public final class NeonTimelineReconciler implements Reconciler<NeonTimeline>, C
                        TenancyEvents events) {
         events.readiness(timeline, timeline.getStatus() == null ? List.of() : timeline.getStatus().getConditions(),
                 status.getConditions());
-        try {
-            StatusWrites.writeIfChanged(timeline, status, context, settings.reconcile().serverSideApply(), NeonTimeline::new);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
-                throw e;
-            }
-            // deleted meanwhile: nothing left to report on
-        }
+        StatusWrites.writeIfChanged(timeline, status, context, settings.reconcile().serverSideApply(), NeonTimeline::new);
     }
 
     /**
